@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError, LOG_LEVELS } from './loadConfig.js';
+export type { Config, DatabaseConfig, LogLevel } from './loadConfig.js';

@@ -1,0 +1,129 @@
+import path from 'node:path';
+
+/** How the API reaches its database. */
+export type DatabaseConfig =
+  | {
+      /** Any running Neo4j: `bolt://`, `neo4j://` (routing), `+s`/`+ssc` variants. */
+      readonly kind: 'remote';
+      readonly uri: string;
+      readonly user: string;
+      readonly password: string;
+      readonly database: string | undefined;
+    }
+  | {
+      /** Neo4j Community started by this project from `neo4j-runtime/`. */
+      readonly kind: 'local';
+      readonly port: number;
+      readonly dataDir: string;
+      readonly heap: string;
+      readonly pageCache: string;
+      readonly javaHome: string | undefined;
+    };
+
+/** Everything the process reads from its environment, validated. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly database: DatabaseConfig;
+  /** Upper bound on every Neo4j transaction, in milliseconds. */
+  readonly txTimeoutMs: number;
+  /** How long start-up waits for Neo4j to answer before giving up, in milliseconds. */
+  readonly connectTimeoutMs: number;
+  /** Largest accepted HTTP request body, in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Thrown with every problem found, one line each, so an operator fixes them all at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A parser answers with a value or with what was allowed. */
+type Parse<T> = (raw: string) => { ok: T } | { allowed: string };
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+const integer =
+  (min: number, max: number): Parse<number> =>
+  (raw) => {
+    const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    return Number.isSafeInteger(n) && n >= min && n <= max
+      ? { ok: n }
+      : { allowed: `an integer from ${min} to ${max}` };
+  };
+
+const oneOf =
+  <T extends string>(values: readonly T[]): Parse<T> =>
+  (raw) =>
+    (values as readonly string[]).includes(raw)
+      ? { ok: raw as T }
+      : { allowed: `one of ${values.join(', ')}` };
+
+const size: Parse<string> = (raw) =>
+  /^\d+[kmg]$/i.test(raw) ? { ok: raw.toLowerCase() } : { allowed: 'a size like 512m or 2g' };
+
+const text: Parse<string> = (raw) => ({ ok: raw });
+
+const neo4jUri: Parse<string> = (raw) => {
+  const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/i.exec(raw)?.[1]?.toLowerCase();
+  return scheme !== undefined && NEO4J_SCHEMES.includes(scheme)
+    ? { ok: raw }
+    : { allowed: `<scheme>://host[:port] with scheme ${NEO4J_SCHEMES.join(', ')}` };
+};
+
+/**
+ * Reads and validates the configuration. Each bad value yields one line that names the
+ * variable, what arrived, what is allowed and a good value; all of them are reported at once.
+ */
+export function loadConfig(env: Env = process.env, projectRoot = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: Parse<T>, example: string): T => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const result = parse(raw);
+    if ('ok' in result) return result.ok;
+    problems.push(
+      `${name}=${JSON.stringify(raw)} is invalid: expected ${result.allowed}, e.g. ${name}=${example}`,
+    );
+    return fallback;
+  };
+
+  const config: Config = {
+    host: read('HOST', '127.0.0.1', text, '127.0.0.1'),
+    port: read('PORT', 4000, integer(0, 65535), '4000'),
+    logLevel: read('LOG_LEVEL', 'info', oneOf(LOG_LEVELS), 'info'),
+    txTimeoutMs: read('NEO4J_TX_TIMEOUT_MS', 30_000, integer(100, 3_600_000), '30000'),
+    connectTimeoutMs: read('NEO4J_CONNECT_TIMEOUT_MS', 120_000, integer(1000, 3_600_000), '120000'),
+    maxBodyBytes: read('MAX_BODY_BYTES', 1_048_576, integer(1024, 104_857_600), '1048576'),
+    database: env['NEO4J_URI']?.trim()
+      ? {
+          kind: 'remote',
+          uri: read('NEO4J_URI', '', neo4jUri, 'neo4j+s://xxxx.databases.neo4j.io'),
+          user: read('NEO4J_USER', 'neo4j', text, 'neo4j'),
+          password: env['NEO4J_PASSWORD'] ?? '',
+          database: env['NEO4J_DATABASE']?.trim() || undefined,
+        }
+      : {
+          kind: 'local',
+          port: read('NEO4J_LOCAL_PORT', 7687, integer(1, 65535), '7687'),
+          dataDir: path.resolve(
+            projectRoot,
+            read('NEO4J_LOCAL_DATA', '.neo4j/data', text, '.neo4j/data'),
+          ),
+          heap: read('NEO4J_HEAP', '2g', size, '2g'),
+          pageCache: read('NEO4J_PAGECACHE', '2g', size, '2g'),
+          javaHome: env['JAVA_HOME']?.trim() || undefined,
+        },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

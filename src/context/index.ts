@@ -1,0 +1,2 @@
+export { createContext } from './createContext.js';
+export type { Context } from './createContext.js';

@@ -1,0 +1,26 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './codes.js';
+
+/**
+ * An error a client may see: its message states the contract, what arrived and the fix, and
+ * `extensions.code` is one of `ErrorCode`. Anything else thrown inside a resolver is hidden
+ * behind INTERNAL_SERVER_ERROR by `formatError`.
+ */
+export class ApiError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message, { extensions: { ...details, code } });
+    this.name = 'ApiError';
+  }
+}
+
+/** A value outside what the schema or the domain allows. */
+export const badInput = (message: string, details?: Record<string, unknown>): ApiError =>
+  new ApiError(ErrorCode.BAD_USER_INPUT, message, details);
+
+/** An id that names nothing. */
+export const notFound = (message: string, details?: Record<string, unknown>): ApiError =>
+  new ApiError(ErrorCode.NOT_FOUND, message, details);

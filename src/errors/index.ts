@@ -1,0 +1,3 @@
+export { ErrorCode } from './codes.js';
+export { ApiError, badInput, notFound } from './apiError.js';
+export { fromNeo4jError } from './fromNeo4j.js';

@@ -1,0 +1,2 @@
+export { createLoaders } from './createLoaders.js';
+export type { Loaders } from './createLoaders.js';

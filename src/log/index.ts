@@ -1,0 +1,2 @@
+export { createLogger, errorFields } from './logger.js';
+export type { Logger, LogFields, LogSink } from './logger.js';

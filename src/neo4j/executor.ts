@@ -1,0 +1,108 @@
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { fromNeo4jError } from '../errors/index.js';
+import type { Plain } from './values.js';
+import { toPlain } from './values.js';
+
+/** A Cypher statement and its parameters, as built by the pure functions in `src/cypher`. */
+export interface CypherQuery {
+  readonly cypher: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** One result row with plain values. */
+export type Row = Readonly<Record<string, Plain>>;
+
+/** Runs statements inside one open transaction (see `Executor.writeTransaction`). */
+export interface TransactionRunner {
+  run(query: CypherQuery): Promise<Row[]>;
+}
+
+/** Told of every statement sent to the database; tests count round trips with it. */
+export type QueryObserver = (query: CypherQuery, mode: 'READ' | 'WRITE') => void;
+
+/**
+ * The one owner of sessions. Reads go through `executeRead` and writes through `executeWrite`,
+ * so a cluster routes them and transient faults are retried; every transaction has a timeout
+ * and metadata; sessions are closed in `finally`; driver errors are mapped to API errors here.
+ */
+export class Executor {
+  private readonly observers = new Set<QueryObserver>();
+
+  constructor(
+    private readonly driver: Driver,
+    readonly database: string | undefined,
+    readonly timeoutMs: number,
+    private readonly metadata: Readonly<Record<string, string>> = { app: 'liaison-graph' },
+    observers?: Set<QueryObserver>,
+  ) {
+    if (observers) this.observers = observers;
+  }
+
+  /** The same executor with extra transaction metadata (e.g. a request id), sharing observers. */
+  withMetadata(metadata: Readonly<Record<string, string>>): Executor {
+    return new Executor(
+      this.driver,
+      this.database,
+      this.timeoutMs,
+      { ...this.metadata, ...metadata },
+      this.observers,
+    );
+  }
+
+  /** Registers an observer; returns the function that removes it. */
+  observe(observer: QueryObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** Runs one statement in a read transaction. */
+  read(query: CypherQuery): Promise<Row[]> {
+    return this.transact('READ', (runner) => runner.run(query));
+  }
+
+  /** Runs one statement in a write transaction. */
+  write(query: CypherQuery): Promise<Row[]> {
+    return this.transact('WRITE', (runner) => runner.run(query));
+  }
+
+  /**
+   * Runs `work` in one write transaction: all its statements commit together or none does.
+   * `work` may be retried on a transient fault, so it must not have side effects outside it.
+   */
+  writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
+    return this.transact('WRITE', work);
+  }
+
+  /** Runs `work` in one read transaction (a consistent snapshot across its statements). */
+  readTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
+    return this.transact('READ', work);
+  }
+
+  private async transact<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: TransactionRunner) => Promise<T>,
+  ): Promise<T> {
+    const session: Session = this.driver.session({
+      ...(this.database === undefined ? {} : { database: this.database }),
+      defaultAccessMode: mode,
+    });
+    const config = { timeout: this.timeoutMs, metadata: this.metadata };
+    const runIn = (tx: ManagedTransaction): Promise<T> =>
+      work({
+        run: async (query) => {
+          for (const observer of this.observers) observer(query, mode);
+          const result = await tx.run(query.cypher, query.params);
+          return result.records.map((record) => toPlain(record.toObject()) as Row);
+        },
+      });
+    try {
+      return await (mode === 'READ'
+        ? session.executeRead(runIn, config)
+        : session.executeWrite(runIn, config));
+    } catch (error) {
+      throw fromNeo4jError(error, this.timeoutMs) ?? error;
+    } finally {
+      await session.close();
+    }
+  }
+}

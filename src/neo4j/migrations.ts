@@ -1,0 +1,81 @@
+import type { Logger } from '../log/index.js';
+import type { CypherQuery, Executor } from './executor.js';
+
+/** One versioned schema change; every statement must be idempotent (`IF NOT EXISTS`). */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+/** Labels whose nodes carry a unique, stable `id`. */
+export const ENTITY_LABELS = [
+  'Country',
+  'Service',
+  'Organization',
+  'Officer',
+  'LiaisonChannel',
+  'Operation',
+] as const;
+
+/**
+ * The schema, in order. Append; never edit a released migration (a new version changes it).
+ * Schema statements cannot share a transaction with data writes in Neo4j, so each runs alone.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'unique ids',
+    statements: [
+      'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',
+      ...ENTITY_LABELS.map(
+        (label) =>
+          `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+      ),
+    ],
+  },
+];
+
+const appliedVersions: CypherQuery = {
+  cypher: 'MATCH (m:SchemaMigration) RETURN m.version AS version',
+  params: {},
+};
+
+/**
+ * Applies the migrations the database has not recorded, waits for their indexes to come
+ * online, and returns the schema version. Running it again is harmless.
+ */
+export async function applyMigrations(
+  executor: Executor,
+  log: Logger,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number> {
+  const applied = new Set(
+    (await executor.read(appliedVersions)).map((row) => Number(row['version'])),
+  );
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    for (const statement of migration.statements) {
+      await executor.write({ cypher: statement, params: {} });
+    }
+    await executor.write({
+      cypher:
+        'MERGE (m:SchemaMigration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()',
+      params: { version: migration.version, name: migration.name },
+    });
+    log.info('schema migration applied', { version: migration.version, name: migration.name });
+  }
+  await executor.read({ cypher: 'CALL db.awaitIndexes($seconds)', params: { seconds: 300 } });
+  return Math.max(0, ...migrations.map((m) => m.version));
+}
+
+/** True when every migration in code is recorded in the database. */
+export async function migrationsApplied(
+  executor: Executor,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<boolean> {
+  const applied = new Set(
+    (await executor.read(appliedVersions)).map((row) => Number(row['version'])),
+  );
+  return migrations.every((m) => applied.has(m.version));
+}

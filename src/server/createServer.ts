@@ -1,0 +1,172 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { createContext, type Context } from '../context/index.js';
+import { ErrorCode } from '../errors/index.js';
+import { loadTypeDefs } from '../graphql/index.js';
+import { errorFields, type Logger } from '../log/index.js';
+import type { Database } from '../neo4j/index.js';
+import { resolvers } from '../resolvers/index.js';
+import { createFormatError } from './formatError.js';
+import { checkReadiness } from './readiness.js';
+
+export interface ServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly maxBodyBytes: number;
+}
+
+/** A listening API server. */
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:4000/graphql`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting requests and waits for those in flight (the database stays open). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves GraphQL at `/graphql` and health at `/health/live` and `/health/ready` from Node's own
+ * HTTP server. Apollo gets each request through `executeHTTPGraphQLRequest`, its documented
+ * integration point, so no web framework sits in between.
+ */
+export async function startServer(
+  database: Database,
+  options: ServerOptions,
+  log: Logger,
+): Promise<RunningServer> {
+  const httpServer = createHttpServer();
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    formatError: createFormatError(log),
+    includeStacktraceInErrorResponses: false,
+    // The process owns its signals (src/main.ts) and stops the database after HTTP drains.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res).catch((error: unknown) => {
+      log.error('unhandled error in the HTTP layer', errorFields(error));
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [
+            { message: 'Internal error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+          ],
+        });
+      else res.end();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health/live') {
+      sendJson(res, 200, { status: 'live' });
+      return;
+    }
+    if (url.pathname === '/health/ready') {
+      const readiness = await checkReadiness(database);
+      sendJson(res, readiness.ready ? 200 : 503, readiness);
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      sendJson(res, 404, {
+        error: `No route ${url.pathname}; the API is at /graphql, health at /health/live and /health/ready.`,
+      });
+      return;
+    }
+    const body = await readBody(req, options.maxBodyBytes);
+    if (body.kind === 'too-large') {
+      res.setHeader('connection', 'close');
+      sendGraphQLError(
+        res,
+        413,
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `The request body exceeds ${options.maxBodyBytes} bytes (MAX_BODY_BYTES).`,
+      );
+      return;
+    }
+    let parsed: unknown = undefined;
+    if (body.text.length > 0) {
+      try {
+        parsed = JSON.parse(body.text);
+      } catch {
+        sendGraphQLError(
+          res,
+          400,
+          ErrorCode.BAD_REQUEST,
+          'The request body is not valid JSON; send {"query": "...", "variables": {...}}.',
+        );
+        return;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method?.toUpperCase() ?? 'GET',
+      headers,
+      search: url.search,
+      body: parsed,
+    };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => Promise.resolve(createContext(database.executor, log)),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/graphql`;
+  return { url, port, stop: () => apollo.stop() };
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(value));
+}
+
+function sendGraphQLError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+type Body = { kind: 'ok'; text: string } | { kind: 'too-large' };
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Body> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) return { kind: 'too-large' };
+    chunks.push(buffer);
+  }
+  return { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') };
+}

@@ -1,0 +1,45 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ApiError, ErrorCode } from '../errors/index.js';
+import { errorFields, type Logger } from '../log/index.js';
+
+/** Codes Apollo itself produces for malformed operations; they are safe to show as they are. */
+const APOLLO_CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The last stop of every error: our `ApiError`s and Apollo's client errors pass with their code;
+ * anything else is logged in full and reaches the client only as INTERNAL_SERVER_ERROR with a
+ * generic message. No stack trace, Cypher or server message ever leaves the process.
+ */
+export function createFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ApiError) {
+      return {
+        message: original.message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: original.extensions,
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
+      const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error('unexpected error in a request', { ...errorFields(original), path: formatted.path });
+    return {
+      message:
+        'Internal error; it has been logged. Retry, or report it with the time of the request.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,4 @@
+export { startServer } from './createServer.js';
+export type { RunningServer, ServerOptions } from './createServer.js';
+export { checkReadiness } from './readiness.js';
+export type { Readiness } from './readiness.js';
