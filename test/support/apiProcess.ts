@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** `npm start` as a child process: the real entry point, real signals, real exit codes. */
+export interface ApiProcess {
+  readonly child: ChildProcess;
+  readonly stdout: string[];
+  readonly stderr: string[];
+  /** Resolves with the GraphQL URL once the API logs that it is ready. */
+  readonly ready: Promise<string>;
+  /** Resolves with the exit code (or the signal's name) when the process ends. */
+  readonly exited: Promise<number | string>;
+}
+
+/** Starts `src/main.ts` like `npm start` does, with `env` over a minimal environment. */
+export function spawnApi(env: Record<string, string>): ApiProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '/tmp',
+      PORT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const exited = new Promise<number | string>((resolve) => {
+    child.on('exit', (code, signal) => {
+      resolve(code ?? signal ?? 'unknown');
+    });
+  });
+  const ready = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      stdout.push(line);
+      const entry = parseLog(line);
+      if (entry?.['msg'] === 'API ready' && typeof entry['url'] === 'string') resolve(entry['url']);
+    });
+    void exited.then((code) => {
+      reject(new Error(`API exited (${code}) before ready: ${stderr.join(' | ')}`));
+    });
+  });
+  ready.catch(() => undefined);
+  return { child, stdout, stderr, ready, exited };
+}
+
+function parseLog(line: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+import neo4j from 'neo4j-driver';
+import { inject } from 'vitest';
+import { createLogger, type Logger } from '../../src/log/index.js';
+import { applyMigrations, Executor, type Database } from '../../src/neo4j/index.js';
+
+/** Logs of tests stay quiet unless TEST_LOG_LEVEL=debug. */
+export const testLog: Logger = createLogger(
+  process.env['TEST_LOG_LEVEL'] === 'debug' ? 'debug' : 'error',
+);
+
+/** Opens the run's database as the app would, without starting or stopping any Neo4j. */
+export function connectTestDatabase(txTimeoutMs = 30_000): Database {
+  const info = inject('neo4j');
+  const driver = neo4j.driver(info.uri, neo4j.auth.basic(info.user, info.password));
+  return {
+    uri: info.uri,
+    driver,
+    executor: new Executor(driver, info.database, txTimeoutMs),
+    serverAgent: 'test',
+    close: () => driver.close(),
+  };
+}
+
+/** Empties the database and re-applies the schema, so each file starts from the same state. */
+export async function resetDatabase(database: Database): Promise<void> {
+  await database.executor.write({ cypher: 'MATCH (n) DETACH DELETE n', params: {} });
+  await applyMigrations(database.executor, testLog);
+}
