@@ -5,7 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalNeo4j } from '../../src/neo4j/index.js';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
+import { testLog } from '../support/connect.js';
 import { postRaw } from '../support/http.js';
 
 const run = promisify(execFile);
@@ -62,6 +64,13 @@ describe('npm start with the embedded default', () => {
     expect((await postRaw(url, JSON.stringify({ query: '{ __typename }' }))).data).toEqual({
       __typename: 'Query',
     });
+    expect(await processesUsing(dataDir)).toHaveLength(1);
+    const reused = await startLocalNeo4j(
+      { port: PORT, dataDir, heap: '512m', pageCache: '256m', javaHome: undefined },
+      testLog,
+    );
+    expect(reused.startedHere).toBe(false);
+    await reused.stop(); // a no-op for a Neo4j it did not start
     expect(await processesUsing(dataDir)).toHaveLength(1);
     await withBolt((s) => s.run("CREATE (:Service {id: 'survives-restart', name: 'Marker'})"));
 
