@@ -1,5 +1,6 @@
 import type { Config } from './config/index.js';
 import type { Logger } from './log/index.js';
+import { graphIsEmpty, loadDataset } from './import/index.js';
 import { applyMigrations, openDatabase, type Database } from './neo4j/index.js';
 import { startServer, type RunningServer } from './server/index.js';
 
@@ -19,6 +20,10 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   const database = await openDatabase(config.database, config, log);
   try {
     await applyMigrations(database.executor, log);
+    if (config.seedOnEmpty && (await graphIsEmpty(database.executor))) {
+      log.info('empty graph: loading the historical dataset (SEED_ON_EMPTY=false skips this)');
+      await loadDataset(database.executor, log);
+    }
     const server = await startServer(database, config, log);
     log.info('API ready', { url: server.url, neo4j: database.uri, server: database.serverAgent });
     let stopping: Promise<void> | undefined;

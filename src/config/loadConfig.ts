@@ -32,6 +32,8 @@ export interface Config {
   readonly connectTimeoutMs: number;
   /** Largest accepted HTTP request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** Load the historical dataset when the API starts on a graph with no entity in it. */
+  readonly seedOnEmpty: boolean;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -104,6 +106,8 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     txTimeoutMs: read('NEO4J_TX_TIMEOUT_MS', 30_000, integer(100, 3_600_000), '30000'),
     connectTimeoutMs: read('NEO4J_CONNECT_TIMEOUT_MS', 120_000, integer(1000, 3_600_000), '120000'),
     maxBodyBytes: read('MAX_BODY_BYTES', 1_048_576, integer(1024, 104_857_600), '1048576'),
+    seedOnEmpty:
+      read('SEED_ON_EMPTY', 'true', oneOf(['true', 'false'] as const), 'true') === 'true',
     database: env['NEO4J_URI']?.trim()
       ? {
           kind: 'remote',

@@ -4,7 +4,7 @@ export { Executor } from './executor.js';
 export type { CypherQuery, Row, TransactionRunner, QueryObserver } from './executor.js';
 export { startLocalNeo4j } from './localNeo4j.js';
 export type { LocalNeo4j, LocalNeo4jOptions } from './localNeo4j.js';
-export { applyMigrations, migrationsApplied, MIGRATIONS, ENTITY_LABELS } from './migrations.js';
+export { applyMigrations, migrationsApplied, MIGRATIONS } from './migrations.js';
 export type { Migration } from './migrations.js';
 export { StartupError } from './startupError.js';
 export { toPlain } from './values.js';

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/index.js';
+import { LABELS, LINK_TYPES } from '../model/index.js';
 import type { CypherQuery, Executor } from './executor.js';
 
 /** One versioned schema change; every statement must be idempotent (`IF NOT EXISTS`). */
@@ -7,16 +8,6 @@ export interface Migration {
   readonly name: string;
   readonly statements: readonly string[];
 }
-
-/** Labels whose nodes carry a unique, stable `id`. */
-export const ENTITY_LABELS = [
-  'Country',
-  'Service',
-  'Organization',
-  'Officer',
-  'LiaisonChannel',
-  'Operation',
-] as const;
 
 /**
  * The schema, in order. Append; never edit a released migration (a new version changes it).
@@ -28,10 +19,30 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'unique ids',
     statements: [
       'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',
-      ...ENTITY_LABELS.map(
+      ...LABELS.map(
         (label) =>
           `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
       ),
+    ],
+  },
+  {
+    version: 2,
+    name: 'lookups and full-text search',
+    statements: [
+      'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE',
+      ...LABELS.map(
+        (label) =>
+          `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`,
+      ),
+      ...['Service', 'Organization'].map(
+        (label) =>
+          `CREATE INDEX ${label.toLowerCase()}_kind IF NOT EXISTS FOR (n:${label}) ON (n.kind)`,
+      ),
+      ...LINK_TYPES.map(
+        (type) =>
+          `CREATE INDEX ${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
+      ),
+      `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [n.name, n.acronym, n.aliasesText, n.codename, n.code]`,
     ],
   },
 ];

@@ -1,0 +1,91 @@
+import { LABELS, LINK_TYPES, type Label, type LinkType } from '../model/index.js';
+import type { CypherQuery } from '../neo4j/index.js';
+
+/** Labels and types reach Cypher text only through these checks, never from input. */
+export function assertLabel(label: string): asserts label is Label {
+  if (!(LABELS as readonly string[]).includes(label))
+    throw new Error(`not a graph label: ${label}`);
+}
+export function assertLinkType(type: string): asserts type is LinkType {
+  if (!(LINK_TYPES as readonly string[]).includes(type))
+    throw new Error(`not a link type: ${type}`);
+}
+
+const ANY_ENTITY = LABELS.map((label) => `n:${label}`).join(' OR ');
+
+/** Deletes every entity and source node with their links (used by `seed --reset`). */
+export function deleteGraph(): CypherQuery {
+  return { cypher: `MATCH (n) WHERE ${ANY_ENTITY} OR n:Source DETACH DELETE n`, params: {} };
+}
+
+/** The label of each given id that exists, through the unique-id indexes (one row per hit). */
+export function labelsOfIds(ids: readonly string[]): CypherQuery {
+  const branches = LABELS.map(
+    (label) => `MATCH (n:${label} {id: id}) RETURN '${label}' AS label`,
+  ).join(' UNION ');
+  return {
+    cypher: `UNWIND $ids AS id CALL (id) { ${branches} } RETURN id, label`,
+    params: { ids },
+  };
+}
+
+/** Which of the given source ids exist. */
+export function existingSources(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: 'UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id',
+    params: { ids },
+  };
+}
+
+/** Creates or replaces nodes by id: the properties become exactly `props`. */
+export function upsertNodes(
+  label: Label,
+  rows: readonly { id: string; props: object }[],
+): CypherQuery {
+  assertLabel(label);
+  return {
+    cypher: `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props, n.id = row.id`,
+    params: { rows },
+  };
+}
+
+/** Creates or replaces source records by id. */
+export function upsertSources(rows: readonly { id: string; props: object }[]): CypherQuery {
+  return {
+    cypher: 'UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row.props, s.id = row.id',
+    params: { rows },
+  };
+}
+
+/** Creates or replaces links by id between existing nodes of the given labels. */
+export function upsertLinks(
+  type: LinkType,
+  startLabel: Label,
+  endLabel: Label,
+  rows: readonly { id: string; start: string; end: string; props: object }[],
+): CypherQuery {
+  assertLinkType(type);
+  assertLabel(startLabel);
+  assertLabel(endLabel);
+  return {
+    cypher:
+      `UNWIND $rows AS row MATCH (a:${startLabel} {id: row.start}) MATCH (b:${endLabel} {id: row.end}) ` +
+      `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props, r.id = row.id`,
+    params: { rows },
+  };
+}
+
+/** Node counts per label and link counts per type. */
+export function countGraph(): CypherQuery {
+  const nodeCounts = [...LABELS, 'Source'].map(
+    (label) => `CALL () { MATCH (n:${label}) RETURN count(n) AS \`${label}\` }`,
+  );
+  const linkCounts = LINK_TYPES.map(
+    (type) => `CALL () { MATCH ()-[r:${type}]->() RETURN count(r) AS \`${type}\` }`,
+  );
+  const keys = [...LABELS, 'Source', ...LINK_TYPES].map((k) => `\`${k}\`: \`${k}\``).join(', ');
+  return {
+    cypher: `${[...nodeCounts, ...linkCounts].join(' ')} RETURN {${keys}} AS counts`,
+    params: {},
+  };
+}

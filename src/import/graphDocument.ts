@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import {
+  CHANNEL_FORMS,
+  CHANNEL_SCOPES,
+  CHANNEL_STRUCTURES,
+  CLASSIFICATIONS,
+  CONDUCT_ROLES,
+  CONFIDENCES,
+  DISCIPLINES,
+  ORGANIZATION_KINDS,
+  PARTY_ROLES,
+  PENETRATION_KINDS,
+  SERVICE_KINDS,
+  SERVICE_ROLES,
+  SHARING_LEVELS,
+  partialDateProblem,
+} from '../model/index.js';
+
+/**
+ * The graph document: the format of the seed files (`seed/historical/*.yaml`, one top-level
+ * key per file) and of `importGraph`. Entities carry their outgoing links nested, each with its
+ * own citations; see seed/historical/README.md for the prose.
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase kebab-case id such as "kim-philby"')
+  .max(100, 'expected at most 100 characters');
+
+const partialDate = z.string().superRefine((text, ctx) => {
+  const problem = partialDateProblem(text);
+  if (problem !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a partial date YYYY, YYYY-MM or YYYY-MM-DD (${problem})`,
+    });
+  }
+});
+
+const text = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'expected non-empty text')
+    .max(max, `expected at most ${max} characters`);
+
+/** A citation: a document of the dataset with line range and verbatim quote, or a public reference with a section. */
+export const citationSchema = z.union([
+  z.strictObject({
+    source: slug,
+    lines: z
+      .tuple([z.int().min(1), z.int().min(1)])
+      .refine(([a, b]) => a <= b, 'expected [first, last] with first <= last'),
+    quote: text(1000),
+  }),
+  z.strictObject({ source: slug, section: text(300) }),
+]);
+
+const sources = z
+  .array(citationSchema)
+  .min(1, 'expected at least one citation: no fact without a source');
+
+/** Access-control properties any entity or link may carry (UNCLASSIFIED when absent). */
+const access = {
+  classification: z.enum(CLASSIFICATIONS).optional(),
+  releasableTo: z
+    .array(z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166 alpha-3 code such as "GBR"'))
+    .optional(),
+};
+
+const window = { from: partialDate.optional(), to: partialDate.optional() };
+const linkBase = { id: z.string().min(1).max(200).optional(), sources, ...access };
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  title: text(500),
+  author: text(500).optional(),
+  date: partialDate.optional(),
+  publisher: text(500).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  file: z
+    .string()
+    .regex(/^[\w.-]+$/, 'expected a file name in seed/documents/')
+    .optional(),
+});
+
+const entityBase = {
+  id: slug,
+  name: text(300),
+  aliases: z.array(text(300)).optional(),
+  notes: text().optional(),
+  sources,
+  ...access,
+};
+
+export const countrySchema = z.strictObject({
+  ...entityBase,
+  code: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166 alpha-3 code such as "GBR"'),
+  ...window,
+});
+
+export const serviceSchema = z.strictObject({
+  ...entityBase,
+  acronym: text(50).optional(),
+  kind: z.enum(SERVICE_KINDS),
+  country: slug.optional(),
+  ...window,
+  succeeded: z
+    .array(z.strictObject({ ...linkBase, service: slug, from: partialDate.optional() }))
+    .optional(),
+});
+
+export const organizationSchema = z.strictObject({
+  ...entityBase,
+  kind: z.enum(ORGANIZATION_KINDS),
+  country: slug.optional(),
+  ...window,
+});
+
+export const officerSchema = z.strictObject({
+  ...entityBase,
+  born: partialDate.optional(),
+  died: partialDate.optional(),
+  nationality: slug.optional(),
+  serves: z
+    .array(
+      z.strictObject({
+        ...linkBase,
+        service: slug,
+        role: z.enum(SERVICE_ROLES).optional(),
+        post: text(300).optional(),
+        ...window,
+      }),
+    )
+    .optional(),
+  postedTo: z
+    .array(z.strictObject({ ...linkBase, channel: slug, post: text(300).optional(), ...window }))
+    .optional(),
+  agentOf: z
+    .array(
+      z.strictObject({
+        ...linkBase,
+        service: slug.optional(),
+        organization: slug.optional(),
+        kind: z.enum(PENETRATION_KINDS),
+        confidence: z.enum(CONFIDENCES),
+        ...window,
+      }),
+    )
+    .optional(),
+});
+
+export const channelSchema = z.strictObject({
+  ...entityBase,
+  scope: z.enum(CHANNEL_SCOPES),
+  form: z.enum(CHANNEL_FORMS).optional(),
+  structure: z.enum(CHANNEL_STRUCTURES).optional(),
+  disciplines: z.array(z.enum(DISCIPLINES)).optional(),
+  sharing: z.enum(SHARING_LEVELS).optional(),
+  thirdPartyRule: z.boolean().optional(),
+  ...window,
+  parties: z
+    .array(
+      z.strictObject({
+        ...linkBase,
+        service: slug,
+        role: z.enum(PARTY_ROLES).optional(),
+        ...window,
+      }),
+    )
+    .optional(),
+});
+
+export const operationSchema = z.strictObject({
+  ...entityBase,
+  codename: text(100).optional(),
+  summary: text().optional(),
+  outcome: text().optional(),
+  ...window,
+  conductedBy: z
+    .array(z.strictObject({ ...linkBase, service: slug, role: z.enum(CONDUCT_ROLES).optional() }))
+    .optional(),
+  through: z.array(z.strictObject({ ...linkBase, channel: slug })).optional(),
+  participants: z
+    .array(z.strictObject({ ...linkBase, officer: slug, role: text(300).optional() }))
+    .optional(),
+  targeted: z.array(z.strictObject({ ...linkBase, target: slug })).optional(),
+});
+
+/** The sections of a graph document, in load order, with the schema of one entry each. */
+export const SECTIONS = {
+  sources: sourceSchema,
+  countries: countrySchema,
+  services: serviceSchema,
+  organizations: organizationSchema,
+  officers: officerSchema,
+  channels: channelSchema,
+  operations: operationSchema,
+} as const;
+export type Section = keyof typeof SECTIONS;
+export const SECTION_NAMES = Object.keys(SECTIONS) as Section[];
+
+export type SourceEntry = z.infer<typeof sourceSchema>;
+export type CountryEntry = z.infer<typeof countrySchema>;
+export type ServiceEntry = z.infer<typeof serviceSchema>;
+export type OrganizationEntry = z.infer<typeof organizationSchema>;
+export type OfficerEntry = z.infer<typeof officerSchema>;
+export type ChannelEntry = z.infer<typeof channelSchema>;
+export type OperationEntry = z.infer<typeof operationSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+
+/** A parsed, schema-valid graph document (references not yet checked). */
+export interface GraphDocument {
+  readonly sources: readonly SourceEntry[];
+  readonly countries: readonly CountryEntry[];
+  readonly services: readonly ServiceEntry[];
+  readonly organizations: readonly OrganizationEntry[];
+  readonly officers: readonly OfficerEntry[];
+  readonly channels: readonly ChannelEntry[];
+  readonly operations: readonly OperationEntry[];
+}

@@ -1,0 +1,6 @@
+export { planGraph, type GraphPlan } from './planGraph.js';
+export { writeGraph, type GraphCounts, type ImportSummary } from './writeGraph.js';
+export { ImportError, formatProblem, type ImportProblem } from './importProblem.js';
+export { SECTION_NAMES, type Section } from './graphDocument.js';
+export { readGraphFiles, HISTORICAL_DIR } from './readGraphFiles.js';
+export { loadDataset, graphIsEmpty } from './loadHistorical.js';

@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './graphModel.js';
+export * from './partialDate.js';
