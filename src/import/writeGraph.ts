@@ -44,8 +44,11 @@ export async function writeGraph(
   const referenced = new Set<string>([...plan.links.flatMap((l) => [l.start, l.end])]);
   const lookup = [...new Set([...referenced, ...declared.keys()])];
   const inDatabase = new Map<string, Label>();
-  for (const row of await tx.run(labelsOfIds(lookup)))
-    inDatabase.set(String(row['id']), row['label'] as Label);
+  for (const row of await tx.run(labelsOfIds(lookup))) {
+    const label = str(row['label'], 'label');
+    assertLabel(label);
+    inDatabase.set(str(row['id'], 'id'), label);
+  }
 
   const problems: ImportProblem[] = [];
   for (const [id, label] of declared) {
