@@ -1,2 +1,18 @@
-export { servicesByIds, listServices, toServiceRecord } from './services.js';
-export type { ServiceRecord } from './services.js';
+export * from './records.js';
+export * from './window.js';
+export { entitiesByIds, sourcesByIds, labelOf } from './entities.js';
+export { linksOf, type LinkFieldSpec } from './links.js';
+export {
+  listEntities,
+  countEntities,
+  listPenetrations,
+  countPenetrations,
+  type EntityListFilter,
+  type PenetrationListFilter,
+  type Keyset,
+  type SortField,
+  type SortDirection,
+} from './connections.js';
+export { luceneQuery, searchEntities } from './search.js';
+export * from './importQueries.js';
+export { str, optStr, mapOf } from './fields.js';

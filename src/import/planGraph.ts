@@ -319,7 +319,17 @@ function buildRows(
     if (e.born !== undefined && e.died !== undefined && !isOrdered(e.born, e.died)) {
       problems.push({ ...at, field: 'died', message: `died (${e.died}) before born (${e.born})` });
     }
-    rowsOf('Officer').push({ id: e.id, props: compact({ ...common, born: e.born, died: e.died }) });
+    rowsOf('Officer').push({
+      id: e.id,
+      // A person's validity (for time filters) is their life, when known.
+      props: compact({
+        ...common,
+        born: e.born,
+        died: e.died,
+        validFrom: e.born && firstDay(e.born),
+        validTo: e.died && lastDay(e.died),
+      }),
+    });
     entityLink('OF', e.nationality, 'nationality');
     e.serves?.forEach((l, i) => {
       link(

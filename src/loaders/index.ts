@@ -1,2 +1,2 @@
 export { createLoaders } from './createLoaders.js';
-export type { Loaders } from './createLoaders.js';
+export type { Loaders, LinkRow } from './createLoaders.js';

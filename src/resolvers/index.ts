@@ -1,7 +1,21 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import { entityResolvers } from './entityResolvers.js';
+import { linkResolvers } from './linkResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
+import { JSONScalar, PartialDateScalar } from './scalars.js';
 
-/** Every resolver, keyed by type. Fields not listed here resolve by property name. */
+/** Every resolver, keyed by type. */
 export const resolvers: Resolvers = {
   Query: queryResolvers,
+  PartialDate: PartialDateScalar,
+  JSON: JSONScalar,
+  ...entityResolvers,
+  ...linkResolvers,
+  ServiceConnection: { totalCount: (c) => c.count() },
+  OfficerConnection: { totalCount: (c) => c.count() },
+  ChannelConnection: { totalCount: (c) => c.count() },
+  OperationConnection: { totalCount: (c) => c.count() },
+  OrganizationConnection: { totalCount: (c) => c.count() },
+  CountryConnection: { totalCount: (c) => c.count() },
+  PenetrationConnection: { totalCount: (c) => c.count() },
 };

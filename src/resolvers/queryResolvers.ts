@@ -1,21 +1,124 @@
-import { listServices, toServiceRecord } from '../cypher/index.js';
+import {
+  luceneQuery,
+  searchEntities,
+  str,
+  assertLabel,
+  type EntityListFilter,
+  type Props,
+} from '../cypher/index.js';
 import { badInput } from '../errors/index.js';
-import type { QueryResolvers } from '../generated/resolvers.js';
+import type { EntityOrder, QueryResolvers } from '../generated/resolvers.js';
+import { checkFirst } from './cursor.js';
+import { entityConnection, penetrationConnection } from './connections.js';
+import { timeWindow, type TimeArgs } from './linkFields.js';
 
-const MAX_PAGE = 500;
+const order = (orderBy: EntityOrder) => ({
+  field: orderBy.field,
+  direction: orderBy.direction ?? 'ASC',
+});
+
+/** The filter fields common to every entity list. */
+function commonFilter(
+  filter: { text?: string | null; during?: TimeArgs['during'] } | null | undefined,
+): EntityListFilter {
+  const text = filter?.text?.trim();
+  const window = timeWindow({ during: filter?.during ?? null });
+  return { ...(text ? { text } : {}), ...(window ? { window } : {}) };
+}
+
+const listOf = <T>(values: readonly T[] | null | undefined): readonly T[] | undefined =>
+  values && values.length > 0 ? values : undefined;
 
 /** Root query fields. */
 export const queryResolvers: QueryResolvers = {
-  service: (_parent, { id }, { loaders }) => loaders.serviceById.load(id),
-  services: async (_parent, { first }, { executor }) => {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-      throw badInput(`'first' must be from 1 to ${MAX_PAGE}; got ${first}.`, {
-        argument: 'first',
-        min: 1,
-        max: MAX_PAGE,
-      });
+  node: (_parent, { id }, { loaders }) => loaders.entity.load(id),
+  service: async (_parent, { id }, { loaders }) => {
+    const entity = await loaders.entity.load(id);
+    return entity?.label === 'Service' ? entity : null;
+  },
+  services: (_parent, { first, after, filter, orderBy }, { executor }) =>
+    entityConnection(
+      executor,
+      'Service',
+      { first, after, ...order(orderBy) },
+      {
+        ...commonFilter(filter),
+        ...(listOf(filter?.kinds) ? { kinds: listOf(filter?.kinds) } : {}),
+        ...(filter?.country ? { country: filter.country } : {}),
+      },
+    ),
+  officers: (_parent, { first, after, filter, orderBy }, { executor }) =>
+    entityConnection(
+      executor,
+      'Officer',
+      { first, after, ...order(orderBy) },
+      commonFilter(filter),
+    ),
+  channels: (_parent, { first, after, filter, orderBy }, { executor }) =>
+    entityConnection(
+      executor,
+      'LiaisonChannel',
+      { first, after, ...order(orderBy) },
+      {
+        ...commonFilter(filter),
+        ...(filter?.scope ? { scope: filter.scope } : {}),
+        ...(listOf(filter?.disciplines) ? { disciplines: listOf(filter?.disciplines) } : {}),
+        ...(filter?.country ? { country: filter.country } : {}),
+      },
+    ),
+  operations: (_parent, { first, after, filter, orderBy }, { executor }) =>
+    entityConnection(
+      executor,
+      'Operation',
+      { first, after, ...order(orderBy) },
+      commonFilter(filter),
+    ),
+  organizations: (_parent, { first, after, filter, orderBy }, { executor }) =>
+    entityConnection(
+      executor,
+      'Organization',
+      { first, after, ...order(orderBy) },
+      {
+        ...commonFilter(filter),
+        ...(listOf(filter?.kinds) ? { kinds: listOf(filter?.kinds) } : {}),
+        ...(filter?.country ? { country: filter.country } : {}),
+      },
+    ),
+  countries: (_parent, { first, after, filter, orderBy }, { executor }) =>
+    entityConnection(
+      executor,
+      'Country',
+      { first, after, ...order(orderBy) },
+      commonFilter(filter),
+    ),
+  penetrations: (_parent, { first, after, filter }, { executor }) => {
+    const window = timeWindow({ during: filter?.during ?? null });
+    return penetrationConnection(
+      executor,
+      { first, after },
+      {
+        ...(filter?.agent ? { agent: filter.agent } : {}),
+        ...(filter?.service ? { service: filter.service } : {}),
+        ...(listOf(filter?.kinds) ? { kinds: listOf(filter?.kinds) } : {}),
+        ...(filter?.confidence ? { confidence: filter.confidence } : {}),
+        ...(window ? { window } : {}),
+      },
+    );
+  },
+  search: async (_parent, { text, first }, { executor }) => {
+    const limit = checkFirst(first, 100);
+    const lucene = luceneQuery(text);
+    if (lucene === undefined) {
+      throw badInput(
+        `'text' must contain at least one word to search for; got ${JSON.stringify(text)}.`,
+        { argument: 'text' },
+      );
     }
-    const rows = await executor.read(listServices(first));
-    return rows.map((row) => toServiceRecord(row['service']));
+    const rows = await executor.read(searchEntities(lucene, limit));
+    return rows.map((row) => {
+      const label = str(row['label'], 'label');
+      assertLabel(label);
+      return { entity: { label, props: row['props'] as Props }, score: Number(row['score']) };
+    });
   },
 };

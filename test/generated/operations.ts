@@ -4,52 +4,73 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
+/** An order of entities. */
+export type EntityOrder = {
+  /** Direction. */
+  direction?: OrderDirection | null | undefined;
+  /** Field to order by. */
+  field: EntityOrderField;
 };
 
-/** The root of every read. Ids are readable, stable slugs (`sis`, `cia`, `kgb`, `kim-philby`). */
-export type Query = {
-  __typename?: 'Query';
-  /** One service by its id; null when no service has that id. */
-  service?: Maybe<Service>;
-  /** Services ordered by id. */
-  services: Array<Service>;
+/** Fields to order entities by. */
+export type EntityOrderField =
+  /** By start date (unknown starts last when ascending). */
+  | 'FROM'
+  /** By id. */
+  | 'ID'
+  /** By name. */
+  | 'NAME';
+
+/** Ascending or descending. */
+export type OrderDirection =
+  /** Smallest first. */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC';
+
+/** Filters on services. */
+export type ServiceFilter = {
+  /** Only services of this country (its id, e.g. `gbr`). */
+  country?: string | null | undefined;
+  /** Only services in existence during part of this window. */
+  during?: WindowInput | null | undefined;
+  /** Only these kinds. */
+  kinds?: Array<ServiceKind> | null | undefined;
+  /** Case-insensitive substring of the name, an alias or the acronym. */
+  text?: string | null | undefined;
 };
 
+/** Kinds of service. */
+export type ServiceKind =
+  /** Coordinating bodies of an intelligence community. */
+  | 'COORDINATION'
+  /** Foreign intelligence, mostly human sources (CIA, SIS). */
+  | 'FOREIGN_INTELLIGENCE'
+  /** Imagery and geospatial intelligence. */
+  | 'IMAGERY'
+  /** Police and law enforcement with intelligence roles. */
+  | 'LAW_ENFORCEMENT'
+  /** Military intelligence (GRU, DIA). */
+  | 'MILITARY'
+  /** A non-state actor acting as an intelligence partner. */
+  | 'NON_STATE_PARTNER'
+  /** Open-source intelligence (BBC Monitoring, the Open Source Enterprise). */
+  | 'OPEN_SOURCE'
+  /** Scientific and technical intelligence (LAKAM). */
+  | 'SCIENTIFIC'
+  /** Domestic security and counterintelligence (MI5, FBI, BfV). */
+  | 'SECURITY'
+  /** Signals intelligence (NSA, GCHQ). */
+  | 'SIGINT'
+  /** Special operations (SOE). */
+  | 'SPECIAL_OPERATIONS';
 
-/** The root of every read. Ids are readable, stable slugs (`sis`, `cia`, `kgb`, `kim-philby`). */
-export type QueryServiceArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** The root of every read. Ids are readable, stable slugs (`sis`, `cia`, `kgb`, `kim-philby`). */
-export type QueryServicesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/**
- * An intelligence or security organisation of a state (CIA, SIS, KGB, ...), or a non-state
- * partner acting like one.
- */
-export type Service = {
-  __typename?: 'Service';
-  /** Usual acronym, e.g. `SIS`; null when it has none. */
-  acronym?: Maybe<Scalars['String']['output']>;
-  /** Stable readable id, e.g. `sis`. */
-  id: Scalars['ID']['output'];
-  /** What the service does, e.g. `FOREIGN_INTELLIGENCE`, `SIGINT`, `SECURITY`. */
-  kind?: Maybe<Scalars['String']['output']>;
-  /** Full name, e.g. `Secret Intelligence Service`. */
-  name: Scalars['String']['output'];
+/** A span of time; a missing end is open on that side. */
+export type WindowInput = {
+  /** First day of the span (the first day of this partial date). */
+  from?: string | null | undefined;
+  /** Last day of the span (the last day of this partial date). */
+  to?: string | null | undefined;
 };
 
 export type ServiceQueryVariables = Exact<{
@@ -57,15 +78,18 @@ export type ServiceQueryVariables = Exact<{
 }>;
 
 
-export type ServiceQuery = { service: { id: string, name: string, acronym: string | null, kind: string | null } | null };
+export type ServiceQuery = { service: { id: string, name: string, acronym: string | null, kind: ServiceKind } | null };
 
 export type ServicesQueryVariables = Exact<{
   first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ServiceFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
 }>;
 
 
-export type ServicesQuery = { services: Array<{ id: string, name: string }> };
+export type ServicesQuery = { services: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string } }> } };
 
 
 export const ServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Service"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"acronym"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<ServiceQuery, ServiceQueryVariables>;
-export const ServicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Services"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ServicesQuery, ServicesQueryVariables>;
+export const ServicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Services"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ServicesQuery, ServicesQueryVariables>;

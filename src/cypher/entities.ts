@@ -1,0 +1,26 @@
+import { LABELS, type Label } from '../model/index.js';
+import type { CypherQuery } from '../neo4j/index.js';
+
+/** Cypher picking the graph label of `n` (each node has exactly one of ours). */
+export const labelOf = (variable: string): string =>
+  `[l IN labels(${variable}) WHERE l IN $labels][0]`;
+
+/** Nodes by id, of the given labels, through the unique-id indexes; one row per hit. */
+export function entitiesByIds(
+  ids: readonly string[],
+  labels: readonly Label[] = LABELS,
+): CypherQuery {
+  const branches = labels.map((label) => `MATCH (n:${label} {id: id}) RETURN n`).join(' UNION ');
+  return {
+    cypher: `UNWIND $ids AS id CALL (id) { ${branches} } RETURN id, ${labelOf('n')} AS label, properties(n) AS props`,
+    params: { ids, labels: [...LABELS] },
+  };
+}
+
+/** Source records by id. */
+export function sourcesByIds(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: 'UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN id, properties(s) AS props',
+    params: { ids },
+  };
+}

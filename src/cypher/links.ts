@@ -1,0 +1,54 @@
+import { LABELS, type Label, type LinkType } from '../model/index.js';
+import type { CypherQuery } from '../neo4j/index.js';
+import { assertLabel, assertLinkType } from './importQueries.js';
+import { labelOf } from './entities.js';
+import { overlaps, windowParams, type DayWindow } from './window.js';
+
+/** One relationship field of a type: which links of its node it lists. */
+export interface LinkFieldSpec {
+  /** The label of the node that has the field. */
+  readonly label: Label;
+  readonly type: LinkType;
+  /** OUT: the node is the link's start; IN: its end. */
+  readonly direction: 'OUT' | 'IN';
+  /** Labels allowed at the other end. */
+  readonly other: readonly Label[];
+}
+
+/** Links without a window of their own that take the window of their operation. */
+const OPERATION_LINKS: readonly LinkType[] = ['CONDUCTED', 'THROUGH', 'TOOK_PART', 'TARGETED'];
+
+/**
+ * The links of each node in `$ids` for one relationship field, optionally only those valid
+ * during a window: one query for a whole batch of parents (DataLoader), rows ordered by start
+ * date then the other end's id. A link's validity is its own `from`/`to`; links to or from an
+ * operation that have none take the operation's.
+ */
+export function linksOf(
+  spec: LinkFieldSpec,
+  ids: readonly string[],
+  window?: DayWindow,
+): CypherQuery {
+  assertLabel(spec.label);
+  assertLinkType(spec.type);
+  spec.other.forEach((label) => {
+    assertLabel(label);
+  });
+  const pattern =
+    spec.direction === 'OUT'
+      ? `(n:${spec.label} {id: id})-[r:${spec.type}]->(m)`
+      : `(n:${spec.label} {id: id})<-[r:${spec.type}]-(m)`;
+  const operation = spec.label === 'Operation' ? 'n' : 'm';
+  const windowed = OPERATION_LINKS.includes(spec.type);
+  const from = windowed ? `coalesce(r.validFrom, ${operation}.validFrom)` : 'r.validFrom';
+  const to = windowed ? `coalesce(r.validTo, ${operation}.validTo)` : 'r.validTo';
+  const conditions = [`(${spec.other.map((l) => `m:${l}`).join(' OR ')})`];
+  if (window) conditions.push(overlaps(from, to));
+  return {
+    cypher:
+      `UNWIND $ids AS id MATCH ${pattern} WHERE ${conditions.join(' AND ')} ` +
+      `RETURN id, properties(r) AS link, ${labelOf('m')} AS otherLabel, properties(m) AS other ` +
+      `ORDER BY id, coalesce(${from}, ''), m.id`,
+    params: { ids, labels: [...LABELS], ...(window ? windowParams(window) : {}) },
+  };
+}

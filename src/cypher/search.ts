@@ -1,0 +1,30 @@
+import { int } from 'neo4j-driver';
+import { LABELS } from '../model/index.js';
+import type { CypherQuery } from '../neo4j/index.js';
+import { labelOf } from './entities.js';
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * Turns user words into a Lucene query: every word must match, as itself or as a prefix.
+ * Lucene operators in the input are escaped, so any text is safe and means only its words.
+ * Returns undefined when no word remains.
+ */
+export function luceneQuery(text: string): string | undefined {
+  const words = text
+    .split(/\s+/)
+    .map((word) => word.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+    .filter((word) => word.length > 0 && !/^(AND|OR|NOT)$/.test(word));
+  if (words.length === 0) return undefined;
+  return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
+}
+
+/** Full-text search over the `entity_search` index, best score first. */
+export function searchEntities(lucene: string, first: number): CypherQuery {
+  return {
+    cypher:
+      "CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node AS n, score " +
+      `RETURN ${labelOf('n')} AS label, properties(n) AS props, score ORDER BY score DESC, n.id LIMIT $first`,
+    params: { query: lucene, first: int(first), labels: [...LABELS] },
+  };
+}

@@ -1,0 +1,74 @@
+import {
+  dayWindow,
+  str,
+  type DayWindow,
+  type EntityRecord,
+  type LinkFieldSpec,
+  type LinkRecord,
+} from '../cypher/index.js';
+import type { Context } from '../context/index.js';
+import { badInput } from '../errors/index.js';
+import { isOrdered } from '../model/index.js';
+
+/** The time arguments of relationship fields and list filters. */
+export interface TimeArgs {
+  readonly at?: string | null;
+  readonly during?: { readonly from?: string | null; readonly to?: string | null } | null;
+}
+
+/** Validates `at` / `during` and turns them into a day window (undefined = no time filter). */
+export function timeWindow(args: TimeArgs): DayWindow | undefined {
+  if (args.at && args.during) {
+    throw badInput("Give either 'at' (one date) or 'during' (a window), not both.", {
+      arguments: ['at', 'during'],
+    });
+  }
+  const from = args.during?.from;
+  const to = args.during?.to;
+  if (from && to && !isOrdered(from, to)) {
+    throw badInput(`'during' ends (${to}) before it starts (${from}); give from <= to.`, {
+      argument: 'during',
+    });
+  }
+  return dayWindow(args.at, args.during);
+}
+
+/** Resolves a relationship field through the request's loader for that field and window. */
+export function linkField(spec: LinkFieldSpec) {
+  return async (
+    parent: EntityRecord,
+    args: TimeArgs,
+    { loaders }: Context,
+  ): Promise<LinkRecord[]> => {
+    const rows = await loaders.links(spec, timeWindow(args)).load(str(parent.props['id'], 'id'));
+    return rows.map((row) =>
+      spec.direction === 'OUT'
+        ? { type: spec.type, props: row.link, start: parent, end: row.other }
+        : { type: spec.type, props: row.link, start: row.other, end: parent },
+    );
+  };
+}
+
+/** Resolves a single-valued relationship (a service's country): the other end of the first link. */
+export function oneLinked(spec: LinkFieldSpec) {
+  return async (
+    parent: EntityRecord,
+    _args: unknown,
+    { loaders }: Context,
+  ): Promise<EntityRecord | null> => {
+    const rows = await loaders.links(spec, undefined).load(str(parent.props['id'], 'id'));
+    return rows[0]?.other ?? null;
+  };
+}
+
+/** Resolves a relationship field to the entities at the other end (no link properties). */
+export function linkedEntities(spec: LinkFieldSpec) {
+  return async (
+    parent: EntityRecord,
+    _args: unknown,
+    { loaders }: Context,
+  ): Promise<EntityRecord[]> => {
+    const rows = await loaders.links(spec, undefined).load(str(parent.props['id'], 'id'));
+    return rows.map((row) => row.other);
+  };
+}
