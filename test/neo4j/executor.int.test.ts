@@ -32,6 +32,7 @@ describe('migrations', () => {
       'Operation',
       'Organization',
       'Service',
+      'Source',
     ]);
     const versions = await database.executor.read({
       cypher: 'MATCH (m:SchemaMigration) RETURN m.version AS v ORDER BY v',
