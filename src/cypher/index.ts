@@ -16,3 +16,11 @@ export {
 export { luceneQuery, searchEntities } from './search.js';
 export * from './importQueries.js';
 export { str, optStr, mapOf } from './fields.js';
+export {
+  entityWithCountry,
+  deleteOfLinks,
+  deleteEntity,
+  linkById,
+  setLinkProps,
+  deleteLinkById,
+} from './mutationQueries.js';

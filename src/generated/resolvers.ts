@@ -63,6 +63,40 @@ export type ChannelForm =
   /** Exchange case by case. */
   | 'TRANSACTIONAL';
 
+/** A new liaison channel. */
+export type ChannelInput = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: InputMaybe<Classification>;
+  /** Disciplines carried. */
+  disciplines?: InputMaybe<Array<Discipline>>;
+  /** Transactional or relational. */
+  form?: InputMaybe<ChannelForm>;
+  /** In force from. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id, a lowercase kebab-case slug. */
+  id: Scalars['ID']['input'];
+  /** Name. */
+  name: Scalars['String']['input'];
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Bilateral or multilateral. */
+  scope: ChannelScope;
+  /** Sharing level. */
+  sharing?: InputMaybe<SharingLevel>;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Peer or hierarchical. */
+  structure?: InputMaybe<ChannelStructure>;
+  /** Applies the third-party rule. */
+  thirdPartyRule?: InputMaybe<Scalars['Boolean']['input']>;
+  /** In force until. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
 /** PARTY_TO: a service's membership of a channel. */
 export type ChannelParty = Link & {
   __typename?: 'ChannelParty';
@@ -86,6 +120,38 @@ export type ChannelParty = Link & {
   to: Maybe<Scalars['PartialDate']['output']>;
   /** PARTY_TO. */
   type: LinkType;
+};
+
+/** Changes to a liaison channel. */
+export type ChannelPatch = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification. */
+  classification?: InputMaybe<Classification>;
+  /** Disciplines carried. */
+  disciplines?: InputMaybe<Array<Discipline>>;
+  /** Transactional or relational. */
+  form?: InputMaybe<ChannelForm>;
+  /** In force from. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Bilateral or multilateral. */
+  scope?: InputMaybe<ChannelScope>;
+  /** Sharing level. */
+  sharing?: InputMaybe<SharingLevel>;
+  /** Citations (replace all). */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Peer or hierarchical. */
+  structure?: InputMaybe<ChannelStructure>;
+  /** Applies the third-party rule. */
+  thirdPartyRule?: InputMaybe<Scalars['Boolean']['input']>;
+  /** In force until. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
 /** Bilateral or multilateral. */
@@ -113,6 +179,18 @@ export type Citation = {
   section: Maybe<Scalars['String']['output']>;
   /** The cited source. */
   source: Source;
+};
+
+/** A citation given with a write: a dataset document with lines and quote, or a public reference with a section. */
+export type CitationInput = {
+  /** First and last line, for a dataset document. */
+  lines?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Verbatim words, for a dataset document. */
+  quote?: InputMaybe<Scalars['String']['input']>;
+  /** Section or page, for a public reference. */
+  section?: InputMaybe<Scalars['String']['input']>;
+  /** Id of a source already in the graph (or in the same import). */
+  source: Scalars['ID']['input'];
 };
 
 /** Who may see an element (enforced from the access-control issue on; everything is UNCLASSIFIED today). */
@@ -223,6 +301,61 @@ export type CountryEdge = {
   node: Country;
 };
 
+/** A new country. */
+export type CountryInput = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: InputMaybe<Classification>;
+  /** ISO 3166 alpha-3 code. */
+  code: Scalars['String']['input'];
+  /** Came into being. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id: the lowercase ISO 3166 alpha-3 code. */
+  id: Scalars['ID']['input'];
+  /** Name. */
+  name: Scalars['String']['input'];
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Ceased to exist. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** Changes to a country. */
+export type CountryPatch = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification. */
+  classification?: InputMaybe<Classification>;
+  /** ISO 3166 alpha-3 code. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Came into being. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (replace all). */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Ceased to exist. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** What a delete removed. */
+export type DeleteResult = {
+  __typename?: 'DeleteResult';
+  /** Id of the deleted entity or link. */
+  id: Scalars['ID']['output'];
+  /** How many links went with it (0 for a link). */
+  linksDeleted: Scalars['Int']['output'];
+};
+
 /** Intelligence disciplines a channel carries. */
 export type Discipline =
   /** Finished analysis. */
@@ -314,6 +447,24 @@ export type EntityOrderField =
   /** By name. */
   | 'NAME';
 
+/** A count of one label or link type. */
+export type GraphCount = {
+  __typename?: 'GraphCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** Label (`Service`), `Source`, or link type (`PARTY_TO`). */
+  kind: Scalars['String']['output'];
+};
+
+/** What an import wrote. */
+export type ImportResult = {
+  __typename?: 'ImportResult';
+  /** The graph's counts after the import. */
+  totals: Array<GraphCount>;
+  /** Rows written (created or replaced) per kind. */
+  written: Array<GraphCount>;
+};
+
 /** One cooperation arrangement: UKUSA, the Club of Berne, CIA-ISI, SOE-NKVD, ... */
 export type LiaisonChannel = Entity & {
   __typename?: 'LiaisonChannel';
@@ -390,6 +541,58 @@ export type Link = {
   type: LinkType;
 };
 
+/** A new link. Which properties a type carries: PARTY_TO role/from/to; SERVES role/post/from/to; POSTED_TO post/from/to; CONDUCTED role; TOOK_PART role; SUCCEEDED from; AGENT_OF kind/confidence/from/to (both required); THROUGH, TARGETED, OF none. */
+export type LinkInput = {
+  /** Classification (default UNCLASSIFIED). */
+  classification?: InputMaybe<Classification>;
+  /** Penetration confidence (AGENT_OF). */
+  confidence?: InputMaybe<Confidence>;
+  /** Id of the end entity (e.g. the service of SERVES). */
+  end: Scalars['ID']['input'];
+  /** Start. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Explicit id; default `start/TYPE/end`. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Penetration kind (AGENT_OF). */
+  kind?: InputMaybe<PenetrationKind>;
+  /** Post held (SERVES, POSTED_TO). */
+  post?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Role: PartyRole for PARTY_TO, ServiceRole for SERVES, ConductRole for CONDUCTED, free text for TOOK_PART. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Id of the start entity (e.g. the officer of SERVES). */
+  start: Scalars['ID']['input'];
+  /** End. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Relationship type. */
+  type: LinkType;
+};
+
+/** Changes to a link; absent fields keep their value, null clears an optional one. */
+export type LinkPatch = {
+  /** Classification. */
+  classification?: InputMaybe<Classification>;
+  /** Penetration confidence. */
+  confidence?: InputMaybe<Confidence>;
+  /** Start. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Penetration kind. */
+  kind?: InputMaybe<PenetrationKind>;
+  /** Post held. */
+  post?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Role. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** Citations (replace all). */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** End. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
 /** Relationship types of the graph. */
 export type LinkType =
   /** An officer secretly worked for a hostile service (or leaked to an organization): a penetration. */
@@ -412,6 +615,290 @@ export type LinkType =
   | 'THROUGH'
   /** An officer took part in an operation. */
   | 'TOOK_PART';
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a liaison channel. */
+  createChannel: LiaisonChannel;
+  /** Creates a country. */
+  createCountry: Country;
+  /** Creates a link between two existing entities; its id is `start/TYPE/end` unless given. */
+  createLink: Link;
+  /** Creates an officer (and its OF link to `nationality`). */
+  createOfficer: Officer;
+  /** Creates an operation. */
+  createOperation: Operation;
+  /** Creates an organization. */
+  createOrganization: Organization;
+  /** Creates a service (and its OF link to `country`). */
+  createService: Service;
+  /** Deletes a channel and its links. */
+  deleteChannel: DeleteResult;
+  /** Deletes a country and its links. */
+  deleteCountry: DeleteResult;
+  /** Deletes a link. */
+  deleteLink: DeleteResult;
+  /** Deletes an officer and their links. */
+  deleteOfficer: DeleteResult;
+  /** Deletes an operation and its links. */
+  deleteOperation: DeleteResult;
+  /** Deletes an organization and its links. */
+  deleteOrganization: DeleteResult;
+  /** Deletes a service and its links. */
+  deleteService: DeleteResult;
+  /**
+   * Upserts a whole graph document in the format of the seed files (one key per section:
+   * `sources`, `countries`, `services`, `organizations`, `officers`, `channels`, `operations`;
+   * see seed/historical/README.md). Validated whole first; any problem refuses it all.
+   */
+  importGraph: ImportResult;
+  /** Changes a channel's fields. */
+  updateChannel: LiaisonChannel;
+  /** Changes a country's fields; absent fields keep their value, null clears an optional one. */
+  updateCountry: Country;
+  /** Changes a link's properties. */
+  updateLink: Link;
+  /** Changes an officer's fields. */
+  updateOfficer: Officer;
+  /** Changes an operation's fields. */
+  updateOperation: Operation;
+  /** Changes an organization's fields. */
+  updateOrganization: Organization;
+  /** Changes a service's fields. */
+  updateService: Service;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateChannelArgs = {
+  input: ChannelInput;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateCountryArgs = {
+  input: CountryInput;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateLinkArgs = {
+  input: LinkInput;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateOfficerArgs = {
+  input: OfficerInput;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateOperationArgs = {
+  input: OperationInput;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateOrganizationArgs = {
+  input: OrganizationInput;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateServiceArgs = {
+  input: ServiceInput;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationDeleteChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationDeleteCountryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationDeleteLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationDeleteOfficerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationDeleteOperationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationDeleteOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationDeleteServiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationImportGraphArgs = {
+  document: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationUpdateChannelArgs = {
+  id: Scalars['ID']['input'];
+  input: ChannelPatch;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationUpdateCountryArgs = {
+  id: Scalars['ID']['input'];
+  input: CountryPatch;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationUpdateLinkArgs = {
+  id: Scalars['ID']['input'];
+  input: LinkPatch;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationUpdateOfficerArgs = {
+  id: Scalars['ID']['input'];
+  input: OfficerPatch;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationUpdateOperationArgs = {
+  id: Scalars['ID']['input'];
+  input: OperationPatch;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationUpdateOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  input: OrganizationPatch;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationUpdateServiceArgs = {
+  id: Scalars['ID']['input'];
+  input: ServicePatch;
+};
 
 /** A person: liaison officer, case officer, analyst, agent, leader. */
 export type Officer = Entity & {
@@ -494,6 +981,52 @@ export type OfficerEdge = {
   node: Officer;
 };
 
+/** A new officer. */
+export type OfficerInput = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Born. */
+  born?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: InputMaybe<Classification>;
+  /** Died. */
+  died?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id, a lowercase kebab-case slug. */
+  id: Scalars['ID']['input'];
+  /** Name. */
+  name: Scalars['String']['input'];
+  /** Id of the country of nationality. */
+  nationality?: InputMaybe<Scalars['ID']['input']>;
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+};
+
+/** Changes to an officer. */
+export type OfficerPatch = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Born. */
+  born?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Classification. */
+  classification?: InputMaybe<Classification>;
+  /** Died. */
+  died?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the country of nationality. */
+  nationality?: InputMaybe<Scalars['ID']['input']>;
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (replace all). */
+  sources?: InputMaybe<Array<CitationInput>>;
+};
+
 /** A joint or unilateral operation: the Albania infiltration, Iran 1953, Osirak imagery, ... */
 export type Operation = Entity & {
   __typename?: 'Operation';
@@ -568,6 +1101,60 @@ export type OperationEdge = {
   cursor: Scalars['String']['output'];
   /** The operation. */
   node: Operation;
+};
+
+/** A new operation. */
+export type OperationInput = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: InputMaybe<Classification>;
+  /** Codename. */
+  codename?: InputMaybe<Scalars['String']['input']>;
+  /** Began. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id, a lowercase kebab-case slug. */
+  id: Scalars['ID']['input'];
+  /** Name. */
+  name: Scalars['String']['input'];
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** How it ended. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** What it was. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Ended. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** Changes to an operation. */
+export type OperationPatch = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification. */
+  classification?: InputMaybe<Classification>;
+  /** Codename. */
+  codename?: InputMaybe<Scalars['String']['input']>;
+  /** Began. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** How it ended. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (replace all). */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** What it was. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Ended. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
 /** Ascending or descending. */
@@ -654,6 +1241,32 @@ export type OrganizationFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new organization. */
+export type OrganizationInput = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: InputMaybe<Classification>;
+  /** Id of its country. */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** Founded. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id, a lowercase kebab-case slug. */
+  id: Scalars['ID']['input'];
+  /** What it is. */
+  kind: OrganizationKind;
+  /** Name. */
+  name: Scalars['String']['input'];
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Ended. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
 /** Kinds of organization. */
 export type OrganizationKind =
   /** A government body that is not an intelligence service. */
@@ -672,6 +1285,30 @@ export type OrganizationKind =
   | 'TERRORIST_GROUP'
   /** A tribal group. */
   | 'TRIBAL_GROUP';
+
+/** Changes to an organization. */
+export type OrganizationPatch = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification. */
+  classification?: InputMaybe<Classification>;
+  /** Id of its country. */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** Founded. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** What it is. */
+  kind?: InputMaybe<OrganizationKind>;
+  /** Name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (replace all). */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Ended. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
 
 /** Where a page ends and whether more follow. */
 export type PageInfo = {
@@ -1075,6 +1712,34 @@ export type ServiceFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new service. */
+export type ServiceInput = {
+  /** Acronym. */
+  acronym?: InputMaybe<Scalars['String']['input']>;
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: InputMaybe<Classification>;
+  /** Id of its country. */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** Founded. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id, a lowercase kebab-case slug. */
+  id: Scalars['ID']['input'];
+  /** What it does. */
+  kind: ServiceKind;
+  /** Full name. */
+  name: Scalars['String']['input'];
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Dissolved. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
 /** Kinds of service. */
 export type ServiceKind =
   /** Coordinating bodies of an intelligence community. */
@@ -1099,6 +1764,32 @@ export type ServiceKind =
   | 'SIGINT'
   /** Special operations (SOE). */
   | 'SPECIAL_OPERATIONS';
+
+/** Changes to a service. */
+export type ServicePatch = {
+  /** Acronym. */
+  acronym?: InputMaybe<Scalars['String']['input']>;
+  /** Other names. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Classification. */
+  classification?: InputMaybe<Classification>;
+  /** Id of its country. */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** Founded. */
+  from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** What it does. */
+  kind?: InputMaybe<ServiceKind>;
+  /** Full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A neutral note. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Releasable to these nationalities. */
+  releasableTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Citations (replace all). */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Dissolved. */
+  to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
 
 /** Roles of a person in a service. */
 export type ServiceRole =
@@ -1289,10 +1980,13 @@ export type ResolversTypes = {
   ChannelEdge: ResolverTypeWrapper<Omit<ChannelEdge, 'node'> & { node: ResolversTypes['LiaisonChannel'] }>;
   ChannelFilter: ChannelFilter;
   ChannelForm: ChannelForm;
+  ChannelInput: ChannelInput;
   ChannelParty: ResolverTypeWrapper<LinkRecord>;
+  ChannelPatch: ChannelPatch;
   ChannelScope: ChannelScope;
   ChannelStructure: ChannelStructure;
   Citation: ResolverTypeWrapper<CitationRecord>;
+  CitationInput: CitationInput;
   Classification: Classification;
   Conduct: ResolverTypeWrapper<LinkRecord>;
   ConductRole: ConductRole;
@@ -1300,6 +1994,9 @@ export type ResolversTypes = {
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryConnection: ResolverTypeWrapper<EntityConnectionRecord>;
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
+  CountryInput: CountryInput;
+  CountryPatch: CountryPatch;
+  DeleteResult: ResolverTypeWrapper<DeleteResult>;
   Discipline: Discipline;
   Employment: ResolverTypeWrapper<LinkRecord>;
   Entity: ResolverTypeWrapper<EntityRecord>;
@@ -1307,25 +2004,36 @@ export type ResolversTypes = {
   EntityOrder: EntityOrder;
   EntityOrderField: EntityOrderField;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GraphCount: ResolverTypeWrapper<GraphCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportResult: ResolverTypeWrapper<ImportResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LiaisonChannel: ResolverTypeWrapper<EntityRecord>;
   Link: ResolverTypeWrapper<LinkRecord>;
+  LinkInput: LinkInput;
+  LinkPatch: LinkPatch;
   LinkType: LinkType;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Officer: ResolverTypeWrapper<EntityRecord>;
   OfficerConnection: ResolverTypeWrapper<EntityConnectionRecord>;
   OfficerEdge: ResolverTypeWrapper<Omit<OfficerEdge, 'node'> & { node: ResolversTypes['Officer'] }>;
+  OfficerInput: OfficerInput;
+  OfficerPatch: OfficerPatch;
   Operation: ResolverTypeWrapper<EntityRecord>;
   OperationChannel: ResolverTypeWrapper<LinkRecord>;
   OperationConnection: ResolverTypeWrapper<EntityConnectionRecord>;
   OperationEdge: ResolverTypeWrapper<Omit<OperationEdge, 'node'> & { node: ResolversTypes['Operation'] }>;
+  OperationInput: OperationInput;
+  OperationPatch: OperationPatch;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<EntityRecord>;
   OrganizationConnection: ResolverTypeWrapper<EntityConnectionRecord>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationFilter: OrganizationFilter;
+  OrganizationInput: OrganizationInput;
   OrganizationKind: OrganizationKind;
+  OrganizationPatch: OrganizationPatch;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<Scalars['PartialDate']['output']>;
   Participation: ResolverTypeWrapper<LinkRecord>;
@@ -1342,7 +2050,9 @@ export type ResolversTypes = {
   ServiceConnection: ResolverTypeWrapper<EntityConnectionRecord>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceFilter: ServiceFilter;
+  ServiceInput: ServiceInput;
   ServiceKind: ServiceKind;
+  ServicePatch: ServicePatch;
   ServiceRole: ServiceRole;
   SharingLevel: SharingLevel;
   Source: ResolverTypeWrapper<SourceRecord>;
@@ -1360,33 +2070,50 @@ export type ResolversParentTypes = {
   ChannelConnection: EntityConnectionRecord;
   ChannelEdge: Omit<ChannelEdge, 'node'> & { node: ResolversParentTypes['LiaisonChannel'] };
   ChannelFilter: ChannelFilter;
+  ChannelInput: ChannelInput;
   ChannelParty: LinkRecord;
+  ChannelPatch: ChannelPatch;
   Citation: CitationRecord;
+  CitationInput: CitationInput;
   Conduct: LinkRecord;
   Country: EntityRecord;
   CountryConnection: EntityConnectionRecord;
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
+  CountryInput: CountryInput;
+  CountryPatch: CountryPatch;
+  DeleteResult: DeleteResult;
   Employment: LinkRecord;
   Entity: EntityRecord;
   EntityFilter: EntityFilter;
   EntityOrder: EntityOrder;
   Float: Scalars['Float']['output'];
+  GraphCount: GraphCount;
   ID: Scalars['ID']['output'];
+  ImportResult: ImportResult;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LiaisonChannel: EntityRecord;
   Link: LinkRecord;
+  LinkInput: LinkInput;
+  LinkPatch: LinkPatch;
+  Mutation: Record<PropertyKey, never>;
   Officer: EntityRecord;
   OfficerConnection: EntityConnectionRecord;
   OfficerEdge: Omit<OfficerEdge, 'node'> & { node: ResolversParentTypes['Officer'] };
+  OfficerInput: OfficerInput;
+  OfficerPatch: OfficerPatch;
   Operation: EntityRecord;
   OperationChannel: LinkRecord;
   OperationConnection: EntityConnectionRecord;
   OperationEdge: Omit<OperationEdge, 'node'> & { node: ResolversParentTypes['Operation'] };
+  OperationInput: OperationInput;
+  OperationPatch: OperationPatch;
   Organization: EntityRecord;
   OrganizationConnection: EntityConnectionRecord;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   OrganizationFilter: OrganizationFilter;
+  OrganizationInput: OrganizationInput;
+  OrganizationPatch: OrganizationPatch;
   PageInfo: PageInfo;
   PartialDate: Scalars['PartialDate']['output'];
   Participation: LinkRecord;
@@ -1401,6 +2128,8 @@ export type ResolversParentTypes = {
   ServiceConnection: EntityConnectionRecord;
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceFilter: ServiceFilter;
+  ServiceInput: ServiceInput;
+  ServicePatch: ServicePatch;
   Source: SourceRecord;
   String: Scalars['String']['output'];
   Succession: LinkRecord;
@@ -1483,6 +2212,11 @@ export type CountryEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
 };
 
+export type DeleteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  linksDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EmploymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = {
   classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -1500,6 +2234,16 @@ export type EmploymentResolvers<ContextType = Context, ParentType extends Resolv
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Country' | 'LiaisonChannel' | 'Officer' | 'Operation' | 'Organization' | 'Service', ParentType, ContextType>;
+};
+
+export type GraphCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphCount'] = ResolversParentTypes['GraphCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
+  totals?: Resolver<Array<ResolversTypes['GraphCount']>, ParentType, ContextType>;
+  written?: Resolver<Array<ResolversTypes['GraphCount']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1530,6 +2274,31 @@ export type LiaisonChannelResolvers<ContextType = Context, ParentType extends Re
 
 export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
   __resolveType: TypeResolveFn<'ChannelParty' | 'Conduct' | 'Employment' | 'OperationChannel' | 'Participation' | 'Penetration' | 'Posting' | 'Succession' | 'Targeting', ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createChannel?: Resolver<ResolversTypes['LiaisonChannel'], ParentType, ContextType, RequireFields<MutationCreateChannelArgs, 'input'>>;
+  createCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
+  createLink?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationCreateLinkArgs, 'input'>>;
+  createOfficer?: Resolver<ResolversTypes['Officer'], ParentType, ContextType, RequireFields<MutationCreateOfficerArgs, 'input'>>;
+  createOperation?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationCreateOperationArgs, 'input'>>;
+  createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  createService?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<MutationCreateServiceArgs, 'input'>>;
+  deleteChannel?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteChannelArgs, 'id'>>;
+  deleteCountry?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteCountryArgs, 'id'>>;
+  deleteLink?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteLinkArgs, 'id'>>;
+  deleteOfficer?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteOfficerArgs, 'id'>>;
+  deleteOperation?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteOperationArgs, 'id'>>;
+  deleteOrganization?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'id'>>;
+  deleteService?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteServiceArgs, 'id'>>;
+  importGraph?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'document'>>;
+  updateChannel?: Resolver<ResolversTypes['LiaisonChannel'], ParentType, ContextType, RequireFields<MutationUpdateChannelArgs, 'id' | 'input'>>;
+  updateCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationUpdateCountryArgs, 'id' | 'input'>>;
+  updateLink?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationUpdateLinkArgs, 'id' | 'input'>>;
+  updateOfficer?: Resolver<ResolversTypes['Officer'], ParentType, ContextType, RequireFields<MutationUpdateOfficerArgs, 'id' | 'input'>>;
+  updateOperation?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationUpdateOperationArgs, 'id' | 'input'>>;
+  updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
+  updateService?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'id' | 'input'>>;
 };
 
 export type OfficerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Officer'] = ResolversParentTypes['Officer']> = {
@@ -1799,11 +2568,15 @@ export type Resolvers<ContextType = Context> = {
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
   CountryEdge?: CountryEdgeResolvers<ContextType>;
+  DeleteResult?: DeleteResultResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  GraphCount?: GraphCountResolvers<ContextType>;
+  ImportResult?: ImportResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LiaisonChannel?: LiaisonChannelResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Officer?: OfficerResolvers<ContextType>;
   OfficerConnection?: OfficerConnectionResolvers<ContextType>;
   OfficerEdge?: OfficerEdgeResolvers<ContextType>;

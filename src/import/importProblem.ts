@@ -9,6 +9,8 @@ export interface ImportProblem {
   /** Dotted path inside the entry, e.g. `agentOf[1].confidence`. */
   readonly field?: string;
   readonly message: string;
+  /** What went wrong: a bad value (default), an id naming nothing, or an id already taken. */
+  readonly kind?: 'invalid' | 'missing' | 'conflict';
 }
 
 /** Where a problem is, without the problem. */

@@ -4,3 +4,14 @@ export { ImportError, formatProblem, type ImportProblem } from './importProblem.
 export { SECTION_NAMES, type Section } from './graphDocument.js';
 export { readGraphFiles, HISTORICAL_DIR } from './readGraphFiles.js';
 export { loadDataset, graphIsEmpty } from './loadHistorical.js';
+export {
+  createEntity,
+  updateEntity,
+  deleteEntity,
+  createLink,
+  updateLink,
+  deleteLink,
+  importDocument,
+  ENTITY_SECTIONS,
+  type EntitySection,
+} from './mutateGraph.js';

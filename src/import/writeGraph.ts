@@ -59,6 +59,7 @@ export async function writeGraph(
         id,
         field: 'id',
         message: `id "${id}" already names a ${existing}; it cannot also be a ${label}`,
+        kind: 'conflict',
       });
     }
   }
@@ -72,6 +73,7 @@ export async function writeGraph(
       problems.push({
         ...link.at,
         message: `"${missing}" names nothing, neither in the document nor in the database`,
+        kind: 'missing',
       });
       continue;
     }

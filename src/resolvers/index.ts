@@ -1,12 +1,14 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { entityResolvers } from './entityResolvers.js';
 import { linkResolvers } from './linkResolvers.js';
+import { mutationResolvers } from './mutationResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { JSONScalar, PartialDateScalar } from './scalars.js';
 
 /** Every resolver, keyed by type. */
 export const resolvers: Resolvers = {
   Query: queryResolvers,
+  Mutation: mutationResolvers,
   PartialDate: PartialDateScalar,
   JSON: JSONScalar,
   ...entityResolvers,

@@ -1,0 +1,338 @@
+import {
+  deleteEntity as deleteEntityQuery,
+  deleteLinkById,
+  deleteOfLinks,
+  entitiesByIds,
+  entityWithCountry,
+  existingSources,
+  labelsOfIds,
+  linkById,
+  mapOf,
+  setLinkProps,
+  str,
+  assertLabel,
+  assertLinkType,
+  upsertLinks,
+  type EntityRecord,
+  type LinkRecord,
+  type Props,
+} from '../cypher/index.js';
+import { LINKS, type Label, type LinkType } from '../model/index.js';
+import type { Executor, Plain, TransactionRunner } from '../neo4j/index.js';
+import { SECTIONS, type Section } from './graphDocument.js';
+import { ImportError, type ImportProblem } from './importProblem.js';
+import { defaultLinkId, linkInputOf, linkProps } from './linkInput.js';
+import { planGraph } from './planGraph.js';
+import { writeGraph, type ImportSummary } from './writeGraph.js';
+
+/** Sections that hold entities, with their label. */
+export const ENTITY_SECTIONS = {
+  countries: 'Country',
+  services: 'Service',
+  organizations: 'Organization',
+  officers: 'Officer',
+  channels: 'LiaisonChannel',
+  operations: 'Operation',
+} as const satisfies Record<Exclude<Section, 'sources'>, Label>;
+export type EntitySection = keyof typeof ENTITY_SECTIONS;
+
+/** Entry fields set from links or derived, never stored as given. */
+const NOT_STORED_AS_GIVEN = new Set([
+  'sources',
+  'country',
+  'nationality',
+  'succeeded',
+  'serves',
+  'postedTo',
+  'agentOf',
+  'parties',
+  'conductedBy',
+  'through',
+  'participants',
+  'targeted',
+]);
+
+/** `base` with a patch applied: absent keys keep their value, null removes the key. */
+function applyPatch(
+  base: Readonly<Record<string, unknown>>,
+  patch: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const cleared = new Set(
+    Object.entries(patch)
+      .filter(([, v]) => v === null)
+      .map(([k]) => k),
+  );
+  return Object.fromEntries(
+    Object.entries({ ...base, ...withoutNulls(patch) }).filter(([key]) => !cleared.has(key)),
+  );
+}
+
+/** Drops null and undefined values (GraphQL nulls mean "not given" for creation). */
+function withoutNulls(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+}
+
+async function readEntity(tx: TransactionRunner, label: Label, id: string): Promise<EntityRecord> {
+  const rows = await tx.run(entitiesByIds([id], [label]));
+  const row = rows[0];
+  if (!row)
+    throw new ImportError([
+      { file: 'input', id, message: `${label} "${id}" was not written`, kind: 'missing' },
+    ]);
+  return { label, props: mapOf(row['props'], 'props') };
+}
+
+/** Creates one entity (and its OF link) in one transaction; CONFLICT when the id is taken. */
+export function createEntity(
+  executor: Executor,
+  section: EntitySection,
+  input: Readonly<Record<string, unknown>>,
+): Promise<EntityRecord> {
+  const label = ENTITY_SECTIONS[section];
+  const entry = withoutNulls(input);
+  const plan = planGraph({ [section]: [entry] }, () => 'input');
+  const id = String(entry['id']);
+  return executor.writeTransaction(async (tx) => {
+    const taken = await tx.run(labelsOfIds([id]));
+    if (taken.length > 0) {
+      throw new ImportError([
+        {
+          file: 'input',
+          id,
+          field: 'id',
+          message: `id "${id}" is already taken by a ${str(taken[0]?.['label'], 'label')}; choose another id or update that one`,
+          kind: 'conflict',
+        },
+      ]);
+    }
+    await writeGraph(tx, plan, { reset: false });
+    return readEntity(tx, label, id);
+  });
+}
+
+/**
+ * Applies a patch to one entity in one transaction: absent fields keep their value, null
+ * clears an optional one; the result is validated as a whole entry, like a created one.
+ */
+export function updateEntity(
+  executor: Executor,
+  section: EntitySection,
+  id: string,
+  patch: Readonly<Record<string, unknown>>,
+): Promise<EntityRecord> {
+  const label = ENTITY_SECTIONS[section];
+  return executor.writeTransaction(async (tx) => {
+    const row = (await tx.run(entityWithCountry(label, id)))[0];
+    if (!row)
+      throw new ImportError([
+        { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
+      ]);
+    const entry = applyPatch(entryOf(section, mapOf(row['props'], 'props'), row['country']), patch);
+    const plan = planGraph({ [section]: [entry] }, () => 'input');
+    await tx.run(deleteOfLinks(label, id));
+    await writeGraph(tx, plan, { reset: false });
+    return readEntity(tx, label, id);
+  });
+}
+
+/** The entry (document form) of a stored entity: its given fields, citations and country. */
+function entryOf(
+  section: EntitySection,
+  props: Props,
+  country: Plain | undefined,
+): Record<string, unknown> {
+  const fields = Object.keys(SECTIONS[section].shape).filter(
+    (key) => !NOT_STORED_AS_GIVEN.has(key),
+  );
+  const entry: Record<string, unknown> = {};
+  for (const key of fields)
+    if (props[key] !== undefined && props[key] !== null) entry[key] = props[key];
+  if (Array.isArray(entry['aliases']) && entry['aliases'].length === 0) delete entry['aliases'];
+  if (Array.isArray(entry['releasableTo']) && entry['releasableTo'].length === 0)
+    delete entry['releasableTo'];
+  if (Array.isArray(entry['disciplines']) && entry['disciplines'].length === 0)
+    delete entry['disciplines'];
+  const citations = Array.isArray(props['citations']) ? props['citations'] : [];
+  entry['sources'] = citations.map((json) => JSON.parse(String(json)) as unknown);
+  if (typeof country === 'string')
+    entry[section === 'officers' ? 'nationality' : 'country'] = country;
+  return entry;
+}
+
+/** Deletes an entity and its links; NOT_FOUND when it does not exist. */
+export async function deleteEntity(
+  executor: Executor,
+  label: Label,
+  id: string,
+): Promise<{ id: string; linksDeleted: number }> {
+  const rows = await executor.write(deleteEntityQuery(label, id));
+  if (rows.length === 0)
+    throw new ImportError([
+      { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
+    ]);
+  return { id, linksDeleted: Number(rows[0]?.['links'] ?? 0) };
+}
+
+async function findLink(tx: TransactionRunner, id: string): Promise<LinkRecord | undefined> {
+  const row = (await tx.run(linkById(id)))[0];
+  if (!row) return undefined;
+  const type = str(row['type'], 'type');
+  assertLinkType(type);
+  const startLabel = str(row['startLabel'], 'startLabel');
+  const endLabel = str(row['endLabel'], 'endLabel');
+  assertLabel(startLabel);
+  assertLabel(endLabel);
+  return {
+    type,
+    props: mapOf(row['link'], 'link'),
+    start: { label: startLabel, props: mapOf(row['start'], 'start') },
+    end: { label: endLabel, props: mapOf(row['end'], 'end') },
+  };
+}
+
+async function checkSources(tx: TransactionRunner, sourceIds: readonly string[]): Promise<void> {
+  const known = new Set(
+    (await tx.run(existingSources(sourceIds))).map((row) => str(row['id'], 'id')),
+  );
+  const problems: ImportProblem[] = sourceIds
+    .filter((s) => !known.has(s))
+    .map((s) => ({
+      file: 'input',
+      field: 'sources',
+      message: `cites source "${s}", which is not in the graph; import it first`,
+    }));
+  if (problems.length > 0) throw new ImportError(problems);
+}
+
+/** Creates a link between existing entities in one transaction. */
+export function createLink(
+  executor: Executor,
+  input: { type: LinkType; start: string; end: string; id?: string | null } & Readonly<
+    Record<string, unknown>
+  >,
+): Promise<LinkRecord> {
+  const { type, start, end, id: givenId, ...rest } = input;
+  const id = givenId ?? defaultLinkId(start, type, end);
+  const { props, sourceIds } = linkProps(type, id, withoutNulls(rest));
+  return executor.writeTransaction(async (tx) => {
+    const labels = new Map<string, Label>();
+    for (const row of await tx.run(labelsOfIds([start, end]))) {
+      const label = str(row['label'], 'label');
+      assertLabel(label);
+      labels.set(str(row['id'], 'id'), label);
+    }
+    const problems: ImportProblem[] = [];
+    const check = (
+      field: 'start' | 'end',
+      entityId: string,
+      allowed: readonly Label[],
+    ): Label | undefined => {
+      const label = labels.get(entityId);
+      if (label === undefined)
+        problems.push({
+          file: 'input',
+          field,
+          message: `"${entityId}" names nothing`,
+          kind: 'missing',
+        });
+      else if (!allowed.includes(label))
+        problems.push({
+          file: 'input',
+          field,
+          message: `"${entityId}" is a ${label}; a ${type} link ${field === 'start' ? 'starts at' : 'ends at'} ${allowed.join(' or ')}`,
+        });
+      return label;
+    };
+    const startLabel = check('start', start, LINKS[type].start);
+    const endLabel = check('end', end, LINKS[type].end);
+    if (type === 'AGENT_OF' && endLabel === 'Organization' && props['kind'] !== 'INSIDER') {
+      problems.push({
+        file: 'input',
+        field: 'kind',
+        message: `only an INSIDER's AGENT_OF link can end at an organization; got ${String(props['kind'])}`,
+      });
+    }
+    if (problems.length > 0 || startLabel === undefined || endLabel === undefined)
+      throw new ImportError(problems);
+    if (await findLink(tx, id)) {
+      throw new ImportError([
+        {
+          file: 'input',
+          field: 'id',
+          id,
+          message: `link "${id}" already exists; update it, or give another id`,
+          kind: 'conflict',
+        },
+      ]);
+    }
+    await checkSources(tx, sourceIds);
+    await tx.run(upsertLinks(type, startLabel, endLabel, [{ id, start, end, props }]));
+    const created = await findLink(tx, id);
+    if (!created) throw new Error(`link ${id} was not written`);
+    return created;
+  });
+}
+
+/** Applies a patch to a link's properties in one transaction. */
+export function updateLink(
+  executor: Executor,
+  id: string,
+  patch: Readonly<Record<string, unknown>>,
+): Promise<LinkRecord> {
+  return executor.writeTransaction(async (tx) => {
+    const existing = await findLink(tx, id);
+    if (!existing)
+      throw new ImportError([
+        { file: 'input', id, message: `no link has id "${id}"`, kind: 'missing' },
+      ]);
+    const merged = applyPatch(linkInputOf(existing.props), patch);
+    const { props, sourceIds } = linkProps(existing.type, id, merged);
+    if (
+      existing.type === 'AGENT_OF' &&
+      existing.end.label === 'Organization' &&
+      props['kind'] !== 'INSIDER'
+    ) {
+      throw new ImportError([
+        {
+          file: 'input',
+          field: 'kind',
+          message: `only an INSIDER's AGENT_OF link can end at an organization; got ${String(props['kind'])}`,
+        },
+      ]);
+    }
+    await checkSources(tx, sourceIds);
+    await tx.run(setLinkProps(existing.type, id, props));
+    return { ...existing, props: props };
+  });
+}
+
+/** Deletes a link; NOT_FOUND when none has the id. */
+export function deleteLink(
+  executor: Executor,
+  id: string,
+): Promise<{ id: string; linksDeleted: number }> {
+  return executor.writeTransaction(async (tx) => {
+    const existing = await findLink(tx, id);
+    if (!existing)
+      throw new ImportError([
+        { file: 'input', id, message: `no link has id "${id}"`, kind: 'missing' },
+      ]);
+    await tx.run(deleteLinkById(existing.type, id));
+    return { id, linksDeleted: 0 };
+  });
+}
+
+/** Upserts a graph document (the seed format) in one transaction, validated whole first. */
+export function importDocument(executor: Executor, document: unknown): Promise<ImportSummary> {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new ImportError([
+      {
+        file: 'document',
+        message:
+          'expected an object with one list per section (sources, countries, services, organizations, officers, channels, operations)',
+      },
+    ]);
+  }
+  const plan = planGraph(document as Record<string, unknown>, (section) => section);
+  return executor.writeTransaction((tx) => writeGraph(tx, plan, { reset: false }));
+}

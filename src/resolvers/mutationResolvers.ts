@@ -1,0 +1,101 @@
+import type { ImportSummary } from '../import/index.js';
+import {
+  createEntity,
+  createLink,
+  deleteEntity,
+  deleteLink,
+  ENTITY_SECTIONS,
+  formatProblem,
+  ImportError,
+  importDocument,
+  updateEntity,
+  updateLink,
+  type EntitySection,
+} from '../import/index.js';
+import { ApiError, ErrorCode } from '../errors/index.js';
+import type { Context } from '../context/index.js';
+import type { MutationResolvers } from '../generated/resolvers.js';
+
+/**
+ * Refused writes become one coded error: CONFLICT when an id is taken, NOT_FOUND when an id
+ * names nothing, else BAD_USER_INPUT; every problem is listed with its place.
+ */
+function asApiError(error: unknown): unknown {
+  if (!(error instanceof ImportError)) return error;
+  const kinds = new Set(error.problems.map((p) => p.kind ?? 'invalid'));
+  const code = kinds.has('invalid')
+    ? ErrorCode.BAD_USER_INPUT
+    : kinds.has('conflict')
+      ? ErrorCode.CONFLICT
+      : ErrorCode.NOT_FOUND;
+  const lines = error.problems.map(formatProblem);
+  return new ApiError(code, `Nothing was written: ${lines.join('; ')}`, {
+    problems: error.problems.map(({ file, entry, id, field, message }) => ({
+      file,
+      entry,
+      id,
+      field,
+      message,
+    })),
+  });
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asApiError(error);
+  }
+}
+
+const counts = (record: Readonly<Record<string, number>>) =>
+  Object.entries(record).map(([kind, count]) => ({ kind, count }));
+const importResult = (summary: ImportSummary) => ({
+  written: counts(summary.written),
+  totals: counts(summary.totals),
+});
+
+function entityMutations(section: EntitySection) {
+  return {
+    create: (_p: unknown, { input }: { input: object }, { executor }: Context) =>
+      guarded(() => createEntity(executor, section, input as Record<string, unknown>)),
+    update: (_p: unknown, { id, input }: { id: string; input: object }, { executor }: Context) =>
+      guarded(() => updateEntity(executor, section, id, input as Record<string, unknown>)),
+    remove: (_p: unknown, { id }: { id: string }, { executor }: Context) =>
+      guarded(() => deleteEntity(executor, ENTITY_SECTIONS[section], id)),
+  };
+}
+
+const countries = entityMutations('countries');
+const services = entityMutations('services');
+const organizations = entityMutations('organizations');
+const officers = entityMutations('officers');
+const channels = entityMutations('channels');
+const operations = entityMutations('operations');
+
+/** Writes: each one transaction (see src/import/mutateGraph.ts). */
+export const mutationResolvers: MutationResolvers = {
+  createCountry: countries.create,
+  updateCountry: countries.update,
+  deleteCountry: countries.remove,
+  createService: services.create,
+  updateService: services.update,
+  deleteService: services.remove,
+  createOrganization: organizations.create,
+  updateOrganization: organizations.update,
+  deleteOrganization: organizations.remove,
+  createOfficer: officers.create,
+  updateOfficer: officers.update,
+  deleteOfficer: officers.remove,
+  createChannel: channels.create,
+  updateChannel: channels.update,
+  deleteChannel: channels.remove,
+  createOperation: operations.create,
+  updateOperation: operations.update,
+  deleteOperation: operations.remove,
+  createLink: (_p, { input }, { executor }) => guarded(() => createLink(executor, input)),
+  updateLink: (_p, { id, input }, { executor }) => guarded(() => updateLink(executor, id, input)),
+  deleteLink: (_p, { id }, { executor }) => guarded(() => deleteLink(executor, id)),
+  importGraph: (_p, { document }, { executor }) =>
+    guarded(async () => importResult(await importDocument(executor, document))),
+};
