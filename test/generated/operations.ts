@@ -4,6 +4,167 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Filters on channels. */
+export type ChannelFilter = {
+  /** Only channels with a party of this country. */
+  country?: string | null | undefined;
+  /** Only channels carrying at least one of these disciplines. */
+  disciplines?: Array<Discipline> | null | undefined;
+  /** Only channels in force during part of this window. */
+  during?: WindowInput | null | undefined;
+  /** Only this scope. */
+  scope?: ChannelScope | null | undefined;
+  /** Case-insensitive substring of the name or an alias. */
+  text?: string | null | undefined;
+};
+
+/** Form of a relationship (Oxford Research Encyclopedia summary). */
+export type ChannelForm =
+  /** A standing relationship. */
+  | 'RELATIONAL'
+  /** Exchange case by case. */
+  | 'TRANSACTIONAL';
+
+/** A new liaison channel. */
+export type ChannelInput = {
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: Classification | null | undefined;
+  /** Disciplines carried. */
+  disciplines?: Array<Discipline> | null | undefined;
+  /** Transactional or relational. */
+  form?: ChannelForm | null | undefined;
+  /** In force from. */
+  from?: string | null | undefined;
+  /** Id, a lowercase kebab-case slug. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Bilateral or multilateral. */
+  scope: ChannelScope;
+  /** Sharing level. */
+  sharing?: SharingLevel | null | undefined;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Peer or hierarchical. */
+  structure?: ChannelStructure | null | undefined;
+  /** Applies the third-party rule. */
+  thirdPartyRule?: boolean | null | undefined;
+  /** In force until. */
+  to?: string | null | undefined;
+};
+
+/** Bilateral or multilateral. */
+export type ChannelScope =
+  /** Two parties. */
+  | 'BILATERAL'
+  /** More than two parties. */
+  | 'MULTILATERAL';
+
+/** Structure of a relationship (Walsh). */
+export type ChannelStructure =
+  /** A dominant partner and a subordinate one. */
+  | 'HIERARCHICAL'
+  /** Partners of equal standing. */
+  | 'PEER';
+
+/** A citation given with a write: a dataset document with lines and quote, or a public reference with a section. */
+export type CitationInput = {
+  /** First and last line, for a dataset document. */
+  lines?: Array<number> | null | undefined;
+  /** Verbatim words, for a dataset document. */
+  quote?: string | null | undefined;
+  /** Section or page, for a public reference. */
+  section?: string | null | undefined;
+  /** Id of a source already in the graph (or in the same import). */
+  source: string;
+};
+
+/** Who may see an element (enforced from the access-control issue on; everything is UNCLASSIFIED today). */
+export type Classification =
+  /** Confidential. */
+  | 'CONFIDENTIAL'
+  /** Secret. */
+  | 'SECRET'
+  /** Top secret. */
+  | 'TOP_SECRET'
+  /** Public. */
+  | 'UNCLASSIFIED';
+
+/** A service's part in an operation. */
+export type ConductRole =
+  /** Led it. */
+  | 'LEAD'
+  /** A partner in it. */
+  | 'PARTNER'
+  /** Supported it. */
+  | 'SUPPORT';
+
+/** How sure the sources are. */
+export type Confidence =
+  /** Established (conviction, confession, archives). */
+  | 'CONFIRMED'
+  /** Suspected or alleged. */
+  | 'SUSPECTED';
+
+/** A new country. */
+export type CountryInput = {
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: Classification | null | undefined;
+  /** ISO 3166 alpha-3 code. */
+  code: string;
+  /** Came into being. */
+  from?: string | null | undefined;
+  /** Id: the lowercase ISO 3166 alpha-3 code. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Ceased to exist. */
+  to?: string | null | undefined;
+};
+
+/** Intelligence disciplines a channel carries. */
+export type Discipline =
+  /** Finished analysis. */
+  | 'ANALYSIS'
+  /** Counterintelligence. */
+  | 'COUNTERINTELLIGENCE'
+  /** Counter-terrorism. */
+  | 'COUNTERTERRORISM'
+  /** Crypto-diplomatic messages. */
+  | 'CRYPTO'
+  /** Human intelligence. */
+  | 'HUMINT'
+  /** Imagery intelligence. */
+  | 'IMINT'
+  /** Measurement and signature intelligence. */
+  | 'MASINT'
+  /** Open-source intelligence. */
+  | 'OSINT'
+  /** Signals intelligence. */
+  | 'SIGINT';
+
+/** Filters common to all entities; all given conditions must hold. */
+export type EntityFilter = {
+  /** Only entities in existence at some point of this window (unknown dates count as possibly in existence). */
+  during?: WindowInput | null | undefined;
+  /** Case-insensitive substring of the name, an alias or the acronym. */
+  text?: string | null | undefined;
+};
+
 /** An order of entities. */
 export type EntityOrder = {
   /** Direction. */
@@ -21,12 +182,252 @@ export type EntityOrderField =
   /** By name. */
   | 'NAME';
 
+/** A new link. Which properties a type carries: PARTY_TO role/from/to; SERVES role/post/from/to; POSTED_TO post/from/to; CONDUCTED role; TOOK_PART role; SUCCEEDED from; AGENT_OF kind/confidence/from/to (both required); THROUGH, TARGETED, OF none. */
+export type LinkInput = {
+  /** Classification (default UNCLASSIFIED). */
+  classification?: Classification | null | undefined;
+  /** Penetration confidence (AGENT_OF). */
+  confidence?: Confidence | null | undefined;
+  /** Id of the end entity (e.g. the service of SERVES). */
+  end: string;
+  /** Start. */
+  from?: string | null | undefined;
+  /** Explicit id; default `start/TYPE/end`. */
+  id?: string | null | undefined;
+  /** Penetration kind (AGENT_OF). */
+  kind?: PenetrationKind | null | undefined;
+  /** Post held (SERVES, POSTED_TO). */
+  post?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Role: PartyRole for PARTY_TO, ServiceRole for SERVES, ConductRole for CONDUCTED, free text for TOOK_PART. */
+  role?: string | null | undefined;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Id of the start entity (e.g. the officer of SERVES). */
+  start: string;
+  /** End. */
+  to?: string | null | undefined;
+  /** Relationship type. */
+  type: LinkType;
+};
+
+/** Changes to a link; absent fields keep their value, null clears an optional one. */
+export type LinkPatch = {
+  /** Classification. */
+  classification?: Classification | null | undefined;
+  /** Penetration confidence. */
+  confidence?: Confidence | null | undefined;
+  /** Start. */
+  from?: string | null | undefined;
+  /** Penetration kind. */
+  kind?: PenetrationKind | null | undefined;
+  /** Post held. */
+  post?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Role. */
+  role?: string | null | undefined;
+  /** Citations (replace all). */
+  sources?: Array<CitationInput> | null | undefined;
+  /** End. */
+  to?: string | null | undefined;
+};
+
+/** Relationship types of the graph. */
+export type LinkType =
+  /** An officer secretly worked for a hostile service (or leaked to an organization): a penetration. */
+  | 'AGENT_OF'
+  /** A service conducted an operation. */
+  | 'CONDUCTED'
+  /** A service, organization or officer belongs to (is a national of) a country. */
+  | 'OF'
+  /** A service is a party to a liaison channel. */
+  | 'PARTY_TO'
+  /** An officer is posted to a liaison channel (a liaison officer). */
+  | 'POSTED_TO'
+  /** An officer serves a service. */
+  | 'SERVES'
+  /** A service succeeded (replaced) another. */
+  | 'SUCCEEDED'
+  /** An operation targeted a country, service or organization. */
+  | 'TARGETED'
+  /** An operation ran through a liaison channel. */
+  | 'THROUGH'
+  /** An officer took part in an operation. */
+  | 'TOOK_PART';
+
+/** A new officer. */
+export type OfficerInput = {
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Born. */
+  born?: string | null | undefined;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: Classification | null | undefined;
+  /** Died. */
+  died?: string | null | undefined;
+  /** Id, a lowercase kebab-case slug. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** Id of the country of nationality. */
+  nationality?: string | null | undefined;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+};
+
+/** Changes to an officer. */
+export type OfficerPatch = {
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Born. */
+  born?: string | null | undefined;
+  /** Classification. */
+  classification?: Classification | null | undefined;
+  /** Died. */
+  died?: string | null | undefined;
+  /** Name. */
+  name?: string | null | undefined;
+  /** Id of the country of nationality. */
+  nationality?: string | null | undefined;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Citations (replace all). */
+  sources?: Array<CitationInput> | null | undefined;
+};
+
+/** A new operation. */
+export type OperationInput = {
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: Classification | null | undefined;
+  /** Codename. */
+  codename?: string | null | undefined;
+  /** Began. */
+  from?: string | null | undefined;
+  /** Id, a lowercase kebab-case slug. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** How it ended. */
+  outcome?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** What it was. */
+  summary?: string | null | undefined;
+  /** Ended. */
+  to?: string | null | undefined;
+};
+
 /** Ascending or descending. */
 export type OrderDirection =
   /** Smallest first. */
   | 'ASC'
   /** Largest first. */
   | 'DESC';
+
+/** Filters on organizations. */
+export type OrganizationFilter = {
+  /** Only organizations of this country. */
+  country?: string | null | undefined;
+  /** Only organizations in existence during part of this window. */
+  during?: WindowInput | null | undefined;
+  /** Only these kinds. */
+  kinds?: Array<OrganizationKind> | null | undefined;
+  /** Case-insensitive substring of the name or an alias. */
+  text?: string | null | undefined;
+};
+
+/** A new organization. */
+export type OrganizationInput = {
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: Classification | null | undefined;
+  /** Id of its country. */
+  country?: string | null | undefined;
+  /** Founded. */
+  from?: string | null | undefined;
+  /** Id, a lowercase kebab-case slug. */
+  id: string;
+  /** What it is. */
+  kind: OrganizationKind;
+  /** Name. */
+  name: string;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Ended. */
+  to?: string | null | undefined;
+};
+
+/** Kinds of organization. */
+export type OrganizationKind =
+  /** A government body that is not an intelligence service. */
+  | 'GOVERNMENT_BODY'
+  /** An insurgent group (Taliban). */
+  | 'INSURGENT_GROUP'
+  /** An international organization (NATO, EU). */
+  | 'INTERNATIONAL_ORGANIZATION'
+  /** A news organization or publisher. */
+  | 'MEDIA'
+  /** Anything else. */
+  | 'OTHER'
+  /** A political party. */
+  | 'POLITICAL_PARTY'
+  /** A terrorist group (al-Qaeda). */
+  | 'TERRORIST_GROUP'
+  /** A tribal group. */
+  | 'TRIBAL_GROUP';
+
+/** Roles in a channel. */
+export type PartyRole =
+  /** The subordinate partner of a hierarchical channel. */
+  | 'JUNIOR'
+  /** A party of equal standing. */
+  | 'MEMBER'
+  /** The dominant partner of a hierarchical channel. */
+  | 'SENIOR';
+
+/** Filters on penetrations. */
+export type PenetrationFilter = {
+  /** Only this agent (officer id). */
+  agent?: string | null | undefined;
+  /** Only this confidence. */
+  confidence?: Confidence | null | undefined;
+  /** Only penetrations active during part of this window. */
+  during?: WindowInput | null | undefined;
+  /** Only these kinds. */
+  kinds?: Array<PenetrationKind> | null | undefined;
+  /** Only penetrations of this hostile service (service id). */
+  service?: string | null | undefined;
+};
+
+/** How an agent came to work for the hostile side. */
+export type PenetrationKind =
+  /** A double agent. */
+  | 'DOUBLE'
+  /** A leaker with no handler. */
+  | 'INSIDER'
+  /** Recruited by the hostile service. */
+  | 'RECRUITED'
+  /** Offered themselves. */
+  | 'WALK_IN';
 
 /** Filters on services. */
 export type ServiceFilter = {
@@ -38,6 +439,34 @@ export type ServiceFilter = {
   kinds?: Array<ServiceKind> | null | undefined;
   /** Case-insensitive substring of the name, an alias or the acronym. */
   text?: string | null | undefined;
+};
+
+/** A new service. */
+export type ServiceInput = {
+  /** Acronym. */
+  acronym?: string | null | undefined;
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Classification (default UNCLASSIFIED). */
+  classification?: Classification | null | undefined;
+  /** Id of its country. */
+  country?: string | null | undefined;
+  /** Founded. */
+  from?: string | null | undefined;
+  /** Id, a lowercase kebab-case slug. */
+  id: string;
+  /** What it does. */
+  kind: ServiceKind;
+  /** Full name. */
+  name: string;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Citations (at least one). */
+  sources: Array<CitationInput>;
+  /** Dissolved. */
+  to?: string | null | undefined;
 };
 
 /** Kinds of service. */
@@ -65,6 +494,64 @@ export type ServiceKind =
   /** Special operations (SOE). */
   | 'SPECIAL_OPERATIONS';
 
+/** Changes to a service. */
+export type ServicePatch = {
+  /** Acronym. */
+  acronym?: string | null | undefined;
+  /** Other names. */
+  aliases?: Array<string> | null | undefined;
+  /** Classification. */
+  classification?: Classification | null | undefined;
+  /** Id of its country. */
+  country?: string | null | undefined;
+  /** Founded. */
+  from?: string | null | undefined;
+  /** What it does. */
+  kind?: ServiceKind | null | undefined;
+  /** Full name. */
+  name?: string | null | undefined;
+  /** A neutral note. */
+  notes?: string | null | undefined;
+  /** Releasable to these nationalities. */
+  releasableTo?: Array<string> | null | undefined;
+  /** Citations (replace all). */
+  sources?: Array<CitationInput> | null | undefined;
+  /** Dissolved. */
+  to?: string | null | undefined;
+};
+
+/** Roles of a person in a service. */
+export type ServiceRole =
+  /** An agent. */
+  | 'AGENT'
+  /** An analyst. */
+  | 'ANALYST'
+  /** A case officer (handler). */
+  | 'CASE_OFFICER'
+  /** A contractor. */
+  | 'CONTRACTOR'
+  /** A director or chief. */
+  | 'DIRECTOR'
+  /** An employee. */
+  | 'EMPLOYEE'
+  /** A liaison officer. */
+  | 'LIAISON_OFFICER'
+  /** An officer. */
+  | 'OFFICER'
+  /** A soldier. */
+  | 'SOLDIER';
+
+/** How much a channel shares; exposure scores weigh reach by it. */
+export type SharingLevel =
+  /** Finished analyses. */
+  | 'FINISHED'
+  /** Little. */
+  | 'MINIMAL'
+  /** Raw, unprocessed material. */
+  | 'RAW'
+  /** Case by case, on certain topics. */
+  | 'SELECTIVE';
+
 /** A span of time; a missing end is open on that side. */
 export type WindowInput = {
   /** First day of the span (the first day of this partial date). */
@@ -72,6 +559,338 @@ export type WindowInput = {
   /** Last day of the span (the last day of this partial date). */
   to?: string | null | undefined;
 };
+
+export type EntityNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EntityNodeQuery = { node:
+    | { __typename: 'Country', id: string, name: string, classification: Classification, releasableTo: Array<string> }
+    | { __typename: 'LiaisonChannel', id: string, name: string, classification: Classification, releasableTo: Array<string> }
+    | { __typename: 'Officer', id: string, name: string, classification: Classification, releasableTo: Array<string> }
+    | { __typename: 'Operation', id: string, name: string, classification: Classification, releasableTo: Array<string> }
+    | { __typename: 'Organization', id: string, name: string, classification: Classification, releasableTo: Array<string> }
+    | { __typename: 'Service', id: string, name: string, classification: Classification, releasableTo: Array<string> }
+   | null };
+
+export type OfficerDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OfficerDetailQuery = { node:
+    | { __typename: 'Country' }
+    | { __typename: 'LiaisonChannel' }
+    | { __typename: 'Officer', id: string, name: string, aliases: Array<string>, born: string | null, died: string | null, notes: string | null, nationality: { id: string, code: string } | null, services: Array<{ id: string, type: LinkType, role: ServiceRole | null, from: string | null, to: string | null, officer: { id: string }, service: { id: string } }>, postings: Array<{ id: string, type: LinkType, post: string | null, from: string | null, to: string | null, officer: { id: string }, channel: { id: string, name: string }, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, file: string | null, url: string | null } }> }>, penetrations: Array<{ id: string, type: LinkType, kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, window: { from: string | null, to: string | null }, agent: { id: string }, service: { id: string, acronym: string | null } | null, organization: { id: string } | null }>, operations: Array<{ role: string | null, operation: { id: string } }> }
+    | { __typename: 'Operation' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Service' }
+   | null };
+
+export type OfficerPenetrationsQueryVariables = Exact<{
+  id: string;
+  at?: string | null | undefined;
+  during?: WindowInput | null | undefined;
+}>;
+
+
+export type OfficerPenetrationsQuery = { node:
+    | { __typename: 'Country' }
+    | { __typename: 'LiaisonChannel' }
+    | { __typename: 'Officer', penetrations: Array<{ id: string, from: string | null, to: string | null, service: { id: string } | null }> }
+    | { __typename: 'Operation' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Service' }
+   | null };
+
+export type ChannelDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ChannelDetailQuery = { node:
+    | { __typename: 'Country' }
+    | { __typename: 'LiaisonChannel', id: string, name: string, aliases: Array<string>, scope: ChannelScope, form: ChannelForm | null, structure: ChannelStructure | null, disciplines: Array<Discipline>, sharing: SharingLevel | null, thirdPartyRule: boolean | null, from: string | null, to: string | null, parties: Array<{ id: string, type: LinkType, role: PartyRole | null, from: string | null, to: string | null, service: { id: string, acronym: string | null }, channel: { id: string } }>, postings: Array<{ id: string, officer: { id: string } }>, operations: Array<{ id: string, operation: { id: string }, channel: { id: string } }> }
+    | { __typename: 'Officer' }
+    | { __typename: 'Operation' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Service' }
+   | null };
+
+export type ChannelPostingsQueryVariables = Exact<{
+  id: string;
+  at?: string | null | undefined;
+  during?: WindowInput | null | undefined;
+}>;
+
+
+export type ChannelPostingsQuery = { node:
+    | { __typename: 'Country' }
+    | { __typename: 'LiaisonChannel', postings: Array<{ id: string, from: string | null, to: string | null, officer: { id: string } }> }
+    | { __typename: 'Officer' }
+    | { __typename: 'Operation' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Service' }
+   | null };
+
+export type OperationDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OperationDetailQuery = { node:
+    | { __typename: 'Country' }
+    | { __typename: 'LiaisonChannel' }
+    | { __typename: 'Officer' }
+    | { __typename: 'Operation', id: string, name: string, codename: string | null, aliases: Array<string>, summary: string | null, outcome: string | null, from: string | null, to: string | null, conductedBy: Array<{ id: string, type: LinkType, role: ConductRole | null, service: { id: string }, operation: { id: string } }>, channels: Array<{ id: string, type: LinkType, channel: { id: string } }>, participants: Array<{ role: string | null, officer: { id: string } }>, targets: Array<{ id: string, target:
+          | { __typename: 'Country', id: string }
+          | { __typename: 'Organization', id: string }
+          | { __typename: 'Service', id: string }
+         }> }
+    | { __typename: 'Organization' }
+    | { __typename: 'Service' }
+   | null };
+
+export type ServiceDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ServiceDetailQuery = { service: { id: string, name: string, acronym: string | null, aliases: Array<string>, kind: ServiceKind, from: string | null, to: string | null, country: { id: string, code: string } | null, channels: Array<{ id: string, role: PartyRole | null, service: { id: string }, channel: { id: string } }>, officers: Array<{ id: string, officer: { id: string } }>, agents: Array<{ id: string, agent: { id: string } }>, operations: Array<{ id: string, operation: { id: string } }>, predecessors: Array<{ id: string, from: string | null, successor: { id: string }, predecessor: { id: string } }>, successors: Array<{ id: string, from: string | null, successor: { id: string }, predecessor: { id: string } }> } | null };
+
+export type CountryDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CountryDetailQuery = { node:
+    | { __typename: 'Country', id: string, name: string, code: string, services: Array<{ id: string }>, organizations: Array<{ id: string }>, nationals: Array<{ id: string }>, targetedBy: Array<{ operation: { id: string } }> }
+    | { __typename: 'LiaisonChannel' }
+    | { __typename: 'Officer' }
+    | { __typename: 'Operation' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Service' }
+   | null };
+
+export type EntitySourcesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EntitySourcesQuery = { node:
+    | { sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+   | null };
+
+export type ServicePageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ServiceFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
+}>;
+
+
+export type ServicePageQuery = { services: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: ServiceKind, country: { id: string } | null } }> } };
+
+export type OfficerPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EntityFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
+}>;
+
+
+export type OfficerPageQuery = { officers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> } };
+
+export type ChannelPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ChannelFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
+}>;
+
+
+export type ChannelPageQuery = { channels: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, scope: ChannelScope } }> } };
+
+export type OperationPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EntityFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
+}>;
+
+
+export type OperationPageQuery = { operations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> } };
+
+export type OrganizationPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OrganizationFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
+}>;
+
+
+export type OrganizationPageQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: OrganizationKind } }> } };
+
+export type CountryPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EntityFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
+}>;
+
+
+export type CountryPageQuery = { countries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string } }> } };
+
+export type PenetrationPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: PenetrationFilter | null | undefined;
+}>;
+
+
+export type PenetrationPageQuery = { penetrations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, agent: { id: string }, service: { id: string } | null, organization: { id: string } | null } }> } };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: Array<{ score: number, entity:
+      | { __typename: 'Country', id: string, name: string }
+      | { __typename: 'LiaisonChannel', id: string, name: string }
+      | { __typename: 'Officer', id: string, name: string }
+      | { __typename: 'Operation', id: string, name: string }
+      | { __typename: 'Organization', id: string, name: string }
+      | { __typename: 'Service', id: string, name: string }
+     }> };
+
+export type CreateServiceMutationVariables = Exact<{
+  input: ServiceInput;
+}>;
+
+
+export type CreateServiceMutation = { createService: { id: string, name: string, kind: ServiceKind, from: string | null, country: { id: string } | null, sources: Array<{ section: string | null, source: { id: string } }> } };
+
+export type UpdateServiceMutationVariables = Exact<{
+  id: string;
+  input: ServicePatch;
+}>;
+
+
+export type UpdateServiceMutation = { updateService: { id: string, name: string, acronym: string | null, from: string | null, to: string | null, country: { id: string } | null } };
+
+export type DeleteServiceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteServiceMutation = { deleteService: { id: string, linksDeleted: number } };
+
+export type CreateOfficerMutationVariables = Exact<{
+  input: OfficerInput;
+}>;
+
+
+export type CreateOfficerMutation = { createOfficer: { id: string, name: string, born: string | null, nationality: { id: string } | null } };
+
+export type CreateChannelMutationVariables = Exact<{
+  input: ChannelInput;
+}>;
+
+
+export type CreateChannelMutation = { createChannel: { id: string, scope: ChannelScope, disciplines: Array<Discipline>, thirdPartyRule: boolean | null } };
+
+export type CreateOperationMutationVariables = Exact<{
+  input: OperationInput;
+}>;
+
+
+export type CreateOperationMutation = { createOperation: { id: string, codename: string | null } };
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: OrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { id: string, kind: OrganizationKind } };
+
+export type CreateCountryMutationVariables = Exact<{
+  input: CountryInput;
+}>;
+
+
+export type CreateCountryMutation = { createCountry: { id: string, code: string } };
+
+export type UpdateOfficerMutationVariables = Exact<{
+  id: string;
+  input: OfficerPatch;
+}>;
+
+
+export type UpdateOfficerMutation = { updateOfficer: { id: string, name: string, died: string | null } };
+
+export type DeleteOfficerMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteOfficerMutation = { deleteOfficer: { id: string, linksDeleted: number } };
+
+export type CreateLinkMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type CreateLinkMutation = { createLink:
+    | { role: PartyRole | null, from: string | null, id: string, type: LinkType }
+    | { id: string, type: LinkType }
+    | { id: string, type: LinkType }
+    | { id: string, type: LinkType }
+    | { id: string, type: LinkType }
+    | { kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, id: string, type: LinkType, agent: { id: string }, service: { id: string } | null }
+    | { id: string, type: LinkType }
+    | { id: string, type: LinkType }
+    | { id: string, type: LinkType }
+   };
+
+export type UpdateLinkMutationVariables = Exact<{
+  id: string;
+  input: LinkPatch;
+}>;
+
+
+export type UpdateLinkMutation = { updateLink:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { confidence: Confidence, to: string | null, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type DeleteLinkMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteLinkMutation = { deleteLink: { id: string } };
+
+export type ImportGraphMutationVariables = Exact<{
+  document: unknown;
+}>;
+
+
+export type ImportGraphMutation = { importGraph: { written: Array<{ kind: string, count: number }>, totals: Array<{ kind: string, count: number }> } };
 
 export type ServiceQueryVariables = Exact<{
   id: string;
@@ -91,5 +910,36 @@ export type ServicesQueryVariables = Exact<{
 export type ServicesQuery = { services: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string } }> } };
 
 
+export const EntityNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"releasableTo"}}]}}]}}]} as unknown as DocumentNode<EntityNodeQuery, EntityNodeQueryVariables>;
+export const OfficerDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Officer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"born"}},{"kind":"Field","name":{"kind":"Name","value":"died"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"officer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"postings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"post"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"officer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lines"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"penetrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"window"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"acronym"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"operations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OfficerDetailQuery, OfficerDetailQueryVariables>;
+export const OfficerPenetrationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerPenetrations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"during"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WindowInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Officer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"penetrations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}},{"kind":"Argument","name":{"kind":"Name","value":"during"},"value":{"kind":"Variable","name":{"kind":"Name","value":"during"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OfficerPenetrationsQuery, OfficerPenetrationsQueryVariables>;
+export const ChannelDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChannelDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LiaisonChannel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"structure"}},{"kind":"Field","name":{"kind":"Name","value":"disciplines"}},{"kind":"Field","name":{"kind":"Name","value":"sharing"}},{"kind":"Field","name":{"kind":"Name","value":"thirdPartyRule"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"acronym"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"postings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"officer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"operations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ChannelDetailQuery, ChannelDetailQueryVariables>;
+export const ChannelPostingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChannelPostings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PartialDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"during"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WindowInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LiaisonChannel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}},{"kind":"Argument","name":{"kind":"Name","value":"during"},"value":{"kind":"Variable","name":{"kind":"Name","value":"during"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"officer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ChannelPostingsQuery, ChannelPostingsQueryVariables>;
+export const OperationDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Operation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"codename"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"conductedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"channels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"channel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"officer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Country"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Service"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OperationDetailQuery, OperationDetailQueryVariables>;
+export const ServiceDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"acronym"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"officers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"officer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"operations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"predecessors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"successor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predecessor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"successors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"successor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"predecessor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ServiceDetailQuery, ServiceDetailQueryVariables>;
+export const CountryDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CountryDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Country"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nationals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CountryDetailQuery, CountryDetailQueryVariables>;
+export const EntitySourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntitySources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lines"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"file"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EntitySourcesQuery, EntitySourcesQueryVariables>;
+export const ServicePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServicePage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ServicePageQuery, ServicePageQueryVariables>;
+export const OfficerPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfficerPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OfficerPageQuery, OfficerPageQueryVariables>;
+export const ChannelPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChannelPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ChannelFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channels"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ChannelPageQuery, ChannelPageQueryVariables>;
+export const OperationPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OperationPageQuery, OperationPageQueryVariables>;
+export const OrganizationPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationPageQuery, OrganizationPageQueryVariables>;
+export const CountryPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CountryPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CountryPageQuery, CountryPageQueryVariables>;
+export const PenetrationPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PenetrationPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PenetrationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"penetrations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PenetrationPageQuery, PenetrationPageQueryVariables>;
+export const SearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
+export const CreateServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"section"}}]}}]}}]}}]} as unknown as DocumentNode<CreateServiceMutation, CreateServiceMutationVariables>;
+export const UpdateServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServicePatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"acronym"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateServiceMutation, UpdateServiceMutationVariables>;
+export const DeleteServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"linksDeleted"}}]}}]}}]} as unknown as DocumentNode<DeleteServiceMutation, DeleteServiceMutationVariables>;
+export const CreateOfficerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOfficer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OfficerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOfficer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"born"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOfficerMutation, CreateOfficerMutationVariables>;
+export const CreateChannelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateChannel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChannelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createChannel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"disciplines"}},{"kind":"Field","name":{"kind":"Name","value":"thirdPartyRule"}}]}}]}}]} as unknown as DocumentNode<CreateChannelMutation, CreateChannelMutationVariables>;
+export const CreateOperationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"codename"}}]}}]}}]} as unknown as DocumentNode<CreateOperationMutation, CreateOperationMutationVariables>;
+export const CreateOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const CreateCountryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCountry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CountryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCountry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<CreateCountryMutation, CreateCountryMutationVariables>;
+export const UpdateOfficerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateOfficer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OfficerPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOfficer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"died"}}]}}]}}]} as unknown as DocumentNode<UpdateOfficerMutation, UpdateOfficerMutationVariables>;
+export const DeleteOfficerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteOfficer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteOfficer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"linksDeleted"}}]}}]}}]} as unknown as DocumentNode<DeleteOfficerMutation, DeleteOfficerMutationVariables>;
+export const CreateLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Penetration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChannelParty"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"from"}}]}}]}}]}}]} as unknown as DocumentNode<CreateLinkMutation, CreateLinkMutationVariables>;
+export const UpdateLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Penetration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateLinkMutation, UpdateLinkMutationVariables>;
+export const DeleteLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeleteLinkMutation, DeleteLinkMutationVariables>;
+export const ImportGraphDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportGraph"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importGraph"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"written"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<ImportGraphMutation, ImportGraphMutationVariables>;
 export const ServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Service"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"acronym"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<ServiceQuery, ServiceQueryVariables>;
 export const ServicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Services"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ServicesQuery, ServicesQueryVariables>;
