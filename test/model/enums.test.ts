@@ -50,7 +50,10 @@ describe('the vocabularies of src/model and the enums of schema/ are the same', 
         type instanceof GraphQLInterfaceType ||
         type instanceof GraphQLInputObjectType
       ) {
-        for (const field of Object.values(type.getFields())) {
+        const fields: readonly { name: string; description?: string | null }[] = Object.values(
+          type.getFields(),
+        );
+        for (const field of fields) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
         }
       }
