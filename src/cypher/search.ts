@@ -7,14 +7,15 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /**
  * Turns user words into a Lucene query: every word must match, as itself or as a prefix.
- * Lucene operators in the input are escaped, so any text is safe and means only its words.
- * Returns undefined when no word remains.
+ * Lucene operators in the input are escaped, so any text is safe and means only its words;
+ * words without a letter or digit are dropped. Returns undefined when no word remains.
  */
 export function luceneQuery(text: string): string | undefined {
+  // A "word" of punctuation only would become a required clause the index cannot match.
   const words = text
     .split(/\s+/)
-    .map((word) => word.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
-    .filter((word) => word.length > 0 && !/^(AND|OR|NOT)$/.test(word));
+    .filter((word) => /[\p{L}\p{N}]/u.test(word) && !/^(AND|OR|NOT)$/.test(word))
+    .map((word) => word.replace(LUCENE_SPECIAL, (c) => `\\${c}`));
   if (words.length === 0) return undefined;
   return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
 }

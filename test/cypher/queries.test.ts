@@ -56,6 +56,8 @@ describe('Cypher builders', () => {
     expect(luceneQuery('kim "philby" OR (x)')).toBe(
       '(kim OR kim*) AND (\\"philby\\" OR \\"philby\\"*) AND (\\(x\\) OR \\(x\\)*)',
     );
+    expect(luceneQuery('philby ( *')).toBe('(philby OR philby*)');
     expect(luceneQuery('  ')).toBeUndefined();
+    expect(luceneQuery('" ( *')).toBeUndefined();
   });
 });

@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('npm start with the embedded default', () => {
-  it('starts its own Neo4j, serves, and stops it on SIGTERM; a second start reuses the store', async () => {
+  it('starts its own Neo4j, loads the dataset into the empty store, serves, stops on SIGTERM; a restart reuses the store', async () => {
     if (process.env['NEO4J_URI'])
       throw new Error('this test exercises the local Neo4j; unset NEO4J_URI');
 
@@ -64,6 +64,12 @@ describe('npm start with the embedded default', () => {
     expect((await postRaw(url, JSON.stringify({ query: '{ __typename }' }))).data).toEqual({
       __typename: 'Query',
     });
+    // The store was empty, so the first start loaded the historical dataset.
+    const philby = await postRaw(
+      url,
+      JSON.stringify({ query: '{ node(id: "kim-philby") { name } }' }),
+    );
+    expect(philby.data).toEqual({ node: { name: 'Kim Philby' } });
     expect(await processesUsing(dataDir)).toHaveLength(1);
     const reused = await startLocalNeo4j(
       { port: PORT, dataDir, heap: '512m', pageCache: '256m', javaHome: undefined },
