@@ -34,6 +34,10 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** Load the historical dataset when the API starts on a graph with no entity in it. */
   readonly seedOnEmpty: boolean;
+  /** Server cap on the hops of a path query. */
+  readonly pathMaxHops: number;
+  /** Most elements a path query may return. */
+  readonly pathMaxResults: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -106,6 +110,8 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     txTimeoutMs: read('NEO4J_TX_TIMEOUT_MS', 30_000, integer(100, 3_600_000), '30000'),
     connectTimeoutMs: read('NEO4J_CONNECT_TIMEOUT_MS', 120_000, integer(1000, 3_600_000), '120000'),
     maxBodyBytes: read('MAX_BODY_BYTES', 1_048_576, integer(1024, 104_857_600), '1048576'),
+    pathMaxHops: read('PATH_MAX_HOPS', 6, integer(1, 20), '6'),
+    pathMaxResults: read('PATH_MAX_RESULTS', 10_000, integer(10, 1_000_000), '10000'),
     seedOnEmpty:
       read('SEED_ON_EMPTY', 'true', oneOf(['true', 'false'] as const), 'true') === 'true',
     database: env['NEO4J_URI']?.trim()

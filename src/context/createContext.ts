@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Logger } from '../log/index.js';
 import type { Executor } from '../neo4j/index.js';
+import { SEE_ALL, type Visibility } from './visibility.js';
+
+/** Per-server limits every request obeys. */
+export interface Limits {
+  readonly pathMaxHops: number;
+  readonly pathMaxResults: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { pathMaxHops: 6, pathMaxResults: 10_000 };
 
 /** What every resolver receives: built anew for each request. */
 export interface Context {
@@ -9,12 +18,16 @@ export interface Context {
   readonly executor: Executor;
   readonly loaders: Loaders;
   readonly log: Logger;
+  readonly limits: Limits;
+  /** What this caller may see; path queries apply it inside the traversal. */
+  readonly visibility: Visibility;
 }
 
 /** Builds the context of one request; the request id also tags its Neo4j transactions. */
 export function createContext(
   executor: Executor,
   log: Logger,
+  limits: Limits = DEFAULT_LIMITS,
   requestId: string = randomUUID(),
 ): Context {
   const requestExecutor = executor.withMetadata({ requestId });
@@ -23,5 +36,7 @@ export function createContext(
     executor: requestExecutor,
     loaders: createLoaders(requestExecutor),
     log: log.child({ requestId }),
+    limits,
+    visibility: SEE_ALL,
   };
 }

@@ -1,2 +1,5 @@
 export { createContext } from './createContext.js';
-export type { Context } from './createContext.js';
+export { DEFAULT_LIMITS } from './createContext.js';
+export type { Context, Limits } from './createContext.js';
+export { SEE_ALL } from './visibility.js';
+export type { Visibility } from './visibility.js';

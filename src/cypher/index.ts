@@ -24,3 +24,9 @@ export {
   setLinkProps,
   deleteLinkById,
 } from './mutationQueries.js';
+export {
+  reachFootholds,
+  reachChannelsOfServices,
+  reachChannels,
+  reachOperations,
+} from './reachQueries.js';

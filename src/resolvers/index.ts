@@ -2,17 +2,23 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { entityResolvers } from './entityResolvers.js';
 import { linkResolvers } from './linkResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
+import { pathResolvers } from './pathResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { JSONScalar, PartialDateScalar } from './scalars.js';
 
 /** Every resolver, keyed by type. */
 export const resolvers: Resolvers = {
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...pathResolvers.Query },
   Mutation: mutationResolvers,
   PartialDate: PartialDateScalar,
   JSON: JSONScalar,
   ...entityResolvers,
   ...linkResolvers,
+  Reach: pathResolvers.Reach,
+  ReachedChannel: pathResolvers.ReachedChannel,
+  ReachedService: pathResolvers.ReachedService,
+  ExposedOperation: pathResolvers.ExposedOperation,
+  ExplainingPath: pathResolvers.ExplainingPath,
   ServiceConnection: { totalCount: (c) => c.count() },
   OfficerConnection: { totalCount: (c) => c.count() },
   ChannelConnection: { totalCount: (c) => c.count() },

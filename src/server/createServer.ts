@@ -6,7 +6,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { createContext, type Context } from '../context/index.js';
+import { createContext, DEFAULT_LIMITS, type Context } from '../context/index.js';
 import { ErrorCode } from '../errors/index.js';
 import { loadTypeDefs } from '../graphql/index.js';
 import { errorFields, type Logger } from '../log/index.js';
@@ -19,6 +19,8 @@ export interface ServerOptions {
   readonly host: string;
   readonly port: number;
   readonly maxBodyBytes: number;
+  readonly pathMaxHops?: number;
+  readonly pathMaxResults?: number;
 }
 
 /** A listening API server. */
@@ -41,6 +43,10 @@ export async function startServer(
   log: Logger,
 ): Promise<RunningServer> {
   const httpServer = createHttpServer();
+  const limits = {
+    pathMaxHops: options.pathMaxHops ?? DEFAULT_LIMITS.pathMaxHops,
+    pathMaxResults: options.pathMaxResults ?? DEFAULT_LIMITS.pathMaxResults,
+  };
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -119,7 +125,7 @@ export async function startServer(
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => Promise.resolve(createContext(database.executor, log)),
+      context: () => Promise.resolve(createContext(database.executor, log, limits)),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

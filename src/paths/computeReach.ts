@@ -1,0 +1,323 @@
+import { coveredBy, intersect, intersectAll, merge, type Interval } from './interval.js';
+import type {
+  ChannelFacts,
+  Path,
+  PathLink,
+  Reached,
+  ReachOutcome,
+  ReachParams,
+  ReachSource,
+} from './reachTypes.js';
+import { CONFIDENCE_WEIGHT, sharingWeight } from './weights.js';
+
+/** A path being extended: where it ends, its hop count, score and whether it may go on. */
+interface Piece {
+  readonly node: string;
+  readonly kind: 'Service' | 'LiaisonChannel';
+  readonly hops: number;
+  readonly score: number;
+  readonly path: Path;
+  readonly extendable: boolean;
+}
+
+/**
+ * Orders explanations: fewer hops, higher score, fewer nodes (a posting explains more directly
+ * than the service behind it), smaller node-id sequence, earlier then longer window.
+ */
+export function better(
+  a: { hops: number; exposure: number; path: Path },
+  b: { hops: number; exposure: number; path: Path },
+): boolean {
+  if (a.hops !== b.hops) return a.hops < b.hops;
+  if (a.exposure !== b.exposure) return a.exposure > b.exposure;
+  if (a.path.nodes.length !== b.path.nodes.length) return a.path.nodes.length < b.path.nodes.length;
+  const ids = compareIds(a.path.nodes, b.path.nodes);
+  if (ids !== 0) return ids < 0;
+  if (a.path.interval.from !== b.path.interval.from)
+    return a.path.interval.from < b.path.interval.from;
+  return a.path.interval.to > b.path.interval.to;
+}
+
+function compareIds(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+const extend = (path: Path, link: PathLink, node: string, interval: Interval): Path => ({
+  nodes: [...path.nodes, node],
+  links: [...path.links, link],
+  interval,
+});
+
+/** Keeps the best explanation per element. */
+class Best {
+  private readonly byId = new Map<string, Reached>();
+  offer(candidate: Reached): void {
+    const current = this.byId.get(candidate.id);
+    if (!current || better(candidate, current)) this.byId.set(candidate.id, candidate);
+  }
+  list(): Reached[] {
+    return [...this.byId.values()].sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
+  }
+  get size(): number {
+    return this.byId.size;
+  }
+}
+
+/** Thrown when the reached set outgrows the caller's result cap. */
+export class ResultCapExceeded extends Error {
+  constructor(readonly cap: number) {
+    super(`more than ${cap} reached elements`);
+  }
+}
+
+/**
+ * Penetration reach exactly as docs/path-semantics.md defines it: breadth-first over hops,
+ * one `source` call per hop, each node re-expanded only for time not covered before.
+ */
+export async function computeReach(
+  source: ReachSource,
+  params: ReachParams,
+  resultCap: number,
+): Promise<ReachOutcome | undefined> {
+  const facts = await source.footholds(params.agent);
+  if (!facts) return undefined;
+  const agentPath: Path = {
+    nodes: [facts.agent],
+    links: [],
+    interval: { from: '0000-01-01', to: '9999-12-31' },
+  };
+  const penetrations = facts.penetrations.filter(
+    (p) => params.minConfidence === 'SUSPECTED' || p.confidence === 'CONFIRMED',
+  );
+  const starts = penetrations
+    .map((p) => ({
+      score: CONFIDENCE_WEIGHT[p.confidence] ?? 0,
+      interval: params.during ? intersect(p.validity, params.during) : p.validity,
+    }))
+    .filter((s): s is { score: number; interval: Interval } => s.interval !== undefined);
+
+  const channels = new Best();
+  const services = new Best();
+  const operations = new Best();
+  const visited: Piece[] = []; // every piece that ended at a service or channel, for operations
+  const checkCap = (): void => {
+    if (channels.size + services.size + operations.size > resultCap)
+      throw new ResultCapExceeded(resultCap);
+  };
+
+  // Hop 0: services served and operations taken part in, within a window.
+  let frontier: Piece[] = [];
+  for (const start of starts) {
+    for (const serve of facts.serves) {
+      const interval = intersectAll(start.interval, serve.validity, serve.serviceValidity);
+      if (!interval) continue;
+      const path = extend(
+        agentPath,
+        { id: serve.link, type: 'SERVES', start: facts.agent, end: serve.service },
+        serve.service,
+        interval,
+      );
+      frontier.push({
+        node: serve.service,
+        kind: 'Service',
+        hops: 0,
+        score: start.score,
+        path,
+        extendable: true,
+      });
+    }
+    for (const op of facts.operations) {
+      const interval = intersect(start.interval, op.validity);
+      if (!interval) continue;
+      const path = extend(
+        agentPath,
+        { id: op.link, type: 'TOOK_PART', start: facts.agent, end: op.operation },
+        op.operation,
+        interval,
+      );
+      operations.offer({ id: op.operation, hops: 0, exposure: start.score, path });
+    }
+  }
+  frontier = dedupe(frontier);
+  for (const piece of frontier) {
+    services.offer({ id: piece.node, hops: 0, exposure: piece.score, path: piece.path });
+    visited.push(piece);
+  }
+
+  // Postings: the posted channel is crossed at hop 1 from the agent.
+  const posted =
+    params.maxHops >= 1 && facts.postings.length > 0
+      ? await source.channels(facts.postings.map((p) => p.channel))
+      : new Map<string, ChannelFacts>();
+  const crossings: {
+    from: Piece;
+    link: PathLink;
+    membership: Interval;
+    channel: ChannelFacts;
+    from_service: string | undefined;
+  }[] = [];
+  for (const start of starts) {
+    for (const posting of facts.postings) {
+      const channel = posted.get(posting.channel);
+      if (!channel) continue;
+      const interval = intersect(start.interval, posting.validity);
+      if (!interval) continue;
+      const piece: Piece = {
+        node: facts.agent,
+        kind: 'Service',
+        hops: 0,
+        score: start.score,
+        path: { ...agentPath, interval },
+        extendable: true,
+      };
+      crossings.push({
+        from: piece,
+        link: { id: posting.link, type: 'POSTED_TO', start: facts.agent, end: channel.id },
+        membership: posting.validity,
+        channel,
+        from_service: undefined,
+      });
+    }
+  }
+
+  const coverage = new Map<string, Interval[]>();
+  for (let hop = 0; hop < params.maxHops; hop++) {
+    // Extend only pieces that bring time not yet covered at their service.
+    const expanding = frontier.filter(
+      (piece) =>
+        piece.extendable && !coveredBy(piece.path.interval, coverage.get(piece.node) ?? []),
+    );
+    for (const piece of expanding)
+      coverage.set(piece.node, merge([...(coverage.get(piece.node) ?? []), piece.path.interval]));
+    const adjacency: Awaited<ReturnType<ReachSource['channelsOfServices']>> =
+      expanding.length > 0
+        ? await source.channelsOfServices([...new Set(expanding.map((p) => p.node))])
+        : new Map();
+    for (const piece of expanding) {
+      for (const { membership, channel } of adjacency.get(piece.node) ?? []) {
+        crossings.push({
+          from: piece,
+          link: { id: membership.link, type: 'PARTY_TO', start: piece.node, end: channel.id },
+          membership: intersect(membership.validity, membership.serviceValidity) ?? {
+            from: '9999-12-31',
+            to: '0000-01-01',
+          },
+          channel,
+          from_service: piece.node,
+        });
+      }
+    }
+
+    const next: Piece[] = [];
+    for (const crossing of crossings.splice(0)) {
+      const { channel } = crossing;
+      if (
+        params.disciplines.length > 0 &&
+        channel.disciplines.length > 0 &&
+        !channel.disciplines.some((d) => params.disciplines.includes(d))
+      )
+        continue;
+      const rule = params.respectThirdPartyRule && channel.thirdPartyRule;
+      if (rule && params.direction === 'INBOUND' && hop + 1 > 1) continue;
+      const j = intersectAll(crossing.from.path.interval, crossing.membership, channel.validity);
+      if (!j) continue;
+      const score = crossing.from.score * sharingWeight(channel.sharing);
+      const atChannel: Piece = {
+        node: channel.id,
+        kind: 'LiaisonChannel',
+        hops: hop + 1,
+        score,
+        path: extend(crossing.from.path, crossing.link, channel.id, j),
+        extendable: false,
+      };
+      channels.offer({ id: channel.id, hops: hop + 1, exposure: score, path: atChannel.path });
+      visited.push(atChannel);
+      for (const party of channel.parties) {
+        if (party.service === crossing.from_service) continue;
+        const k = intersectAll(j, party.validity, party.serviceValidity);
+        if (!k) continue;
+        const path = extend(
+          atChannel.path,
+          { id: party.link, type: 'PARTY_TO', start: party.service, end: channel.id },
+          party.service,
+          k,
+        );
+        next.push({
+          node: party.service,
+          kind: 'Service',
+          hops: hop + 1,
+          score,
+          path,
+          extendable: !(rule && params.direction === 'OUTBOUND'),
+        });
+      }
+    }
+    frontier = dedupe(next);
+    for (const piece of frontier) {
+      services.offer({ id: piece.node, hops: piece.hops, exposure: piece.score, path: piece.path });
+      visited.push(piece);
+    }
+    checkCap();
+    if (frontier.length === 0) break;
+  }
+
+  // Operations exposed by any piece ending at a service that conducted them or a channel they ran through.
+  const serviceIds = [...new Set(visited.filter((p) => p.kind === 'Service').map((p) => p.node))];
+  const channelIds = [
+    ...new Set(visited.filter((p) => p.kind === 'LiaisonChannel').map((p) => p.node)),
+  ];
+  const links = visited.length > 0 ? await source.operationsOf(serviceIds, channelIds) : [];
+  const byVia = new Map<string, (typeof links)[number][]>();
+  for (const link of links) byVia.set(link.via, [...(byVia.get(link.via) ?? []), link]);
+  for (const piece of visited) {
+    for (const link of byVia.get(piece.node) ?? []) {
+      const interval = intersect(piece.path.interval, link.validity);
+      if (!interval) continue;
+      const step: PathLink =
+        link.type === 'CONDUCTED'
+          ? { id: link.link, type: 'CONDUCTED', start: piece.node, end: link.operation }
+          : { id: link.link, type: 'THROUGH', start: link.operation, end: piece.node };
+      operations.offer({
+        id: link.operation,
+        hops: piece.hops,
+        exposure: piece.score,
+        path: extend(piece.path, step, link.operation, interval),
+      });
+    }
+  }
+  checkCap();
+
+  return {
+    agent: facts.agent,
+    windows: merge(starts.map((s) => s.interval)),
+    penetrations: penetrations.map((p) => p.link),
+    channels: channels.list(),
+    services: services.list(),
+    operations: operations.list(),
+  };
+}
+
+/** Within a hop, pieces at the same node with the same interval keep only the best. */
+function dedupe(pieces: readonly Piece[]): Piece[] {
+  const best = new Map<string, Piece>();
+  for (const piece of pieces) {
+    const key = `${piece.node}|${piece.path.interval.from}|${piece.path.interval.to}|${piece.extendable}`;
+    const current = best.get(key);
+    if (
+      !current ||
+      better(
+        { hops: piece.hops, exposure: piece.score, path: piece.path },
+        { hops: current.hops, exposure: current.score, path: current.path },
+      )
+    ) {
+      best.set(key, piece);
+    }
+  }
+  return [...best.values()];
+}

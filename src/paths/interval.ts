@@ -1,0 +1,66 @@
+/** A closed interval of days, `YYYY-MM-DD` strings (which compare like dates). */
+export interface Interval {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Stand-ins for an unknown start and an open end. */
+export const BEGINNING = '0000-01-01';
+export const END = '9999-12-31';
+
+/** The interval of a stored validity (`validFrom`/`validTo`, null = unknown start / open end). */
+export const validity = (
+  from: string | null | undefined,
+  to: string | null | undefined,
+): Interval => ({
+  from: from ?? BEGINNING,
+  to: to ?? END,
+});
+
+/** The intersection, or undefined when empty. */
+export function intersect(a: Interval, b: Interval): Interval | undefined {
+  const from = a.from > b.from ? a.from : b.from;
+  const to = a.to < b.to ? a.to : b.to;
+  return from <= to ? { from, to } : undefined;
+}
+
+/** Intersection of several; undefined when empty. */
+export function intersectAll(first: Interval, ...rest: readonly Interval[]): Interval | undefined {
+  let out: Interval | undefined = first;
+  for (const next of rest) {
+    if (out === undefined) return undefined;
+    out = intersect(out, next);
+  }
+  return out;
+}
+
+function nextDay(day: string): string {
+  if (day >= END) return END;
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10).padStart(10, '0');
+}
+
+/** Sorted, merged union (touching intervals merge: day after day). */
+export function merge(intervals: readonly Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const out: Interval[] = [];
+  for (const interval of sorted) {
+    const last = out.at(-1);
+    if (last && interval.from <= nextDay(last.to)) {
+      out[out.length - 1] = { from: last.from, to: interval.to > last.to ? interval.to : last.to };
+    } else out.push(interval);
+  }
+  return out;
+}
+
+/** True when `interval` lies inside the union of the merged `coverage`. */
+export function coveredBy(interval: Interval, coverage: readonly Interval[]): boolean {
+  return coverage.some((c) => c.from <= interval.from && interval.to <= c.to);
+}
+
+/** A partial-date-free rendering for answers: unknown / open ends become null. */
+export const openEnds = (interval: Interval): { from: string | null; to: string | null } => ({
+  from: interval.from === BEGINNING ? null : interval.from,
+  to: interval.to === END ? null : interval.to,
+});

@@ -1,0 +1,109 @@
+import type { Visibility } from '../context/index.js';
+import {
+  mapOf,
+  optStr,
+  reachChannels,
+  reachChannelsOfServices,
+  reachFootholds,
+  reachOperations,
+  str,
+} from '../cypher/index.js';
+import type { Plain, TransactionRunner } from '../neo4j/index.js';
+import { validity } from './interval.js';
+import type { ChannelFacts, Membership, ReachSource } from './reachTypes.js';
+
+const list = (value: Plain | undefined): readonly Plain[] =>
+  Array.isArray(value) ? (value as readonly Plain[]) : [];
+const entries = (value: Plain | undefined) => list(value).map((item) => mapOf(item, 'item'));
+
+function membershipOf(m: Readonly<Record<string, Plain>>): Membership {
+  return {
+    link: str(m['link'], 'link'),
+    service: str(m['service'], 'service'),
+    validity: validity(optStr(m['from']), optStr(m['to'])),
+    serviceValidity: validity(optStr(m['sFrom']), optStr(m['sTo'])),
+  };
+}
+
+function channelOf(channel: Plain | undefined, parties: Plain | undefined): ChannelFacts {
+  const c = mapOf(channel, 'channel');
+  return {
+    id: str(c['id'], 'channel.id'),
+    validity: validity(optStr(c['validFrom']), optStr(c['validTo'])),
+    sharing: optStr(c['sharing']),
+    thirdPartyRule: c['thirdPartyRule'] === true,
+    disciplines: list(c['disciplines']).filter((d): d is string => typeof d === 'string'),
+    parties: entries(parties).map(membershipOf),
+  };
+}
+
+/** Reads the graph for `computeReach` inside one read transaction, under a visibility rule. */
+export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility): ReachSource {
+  return {
+    async footholds(agent) {
+      const row = (await tx.run(reachFootholds(agent, visibility)))[0];
+      if (!row) return undefined;
+      return {
+        agent: str(row['agent'], 'agent'),
+        penetrations: entries(row['penetrations']).map((p) => ({
+          link: str(p['link'], 'link'),
+          hostile: str(p['hostile'], 'hostile'),
+          confidence: str(p['confidence'], 'confidence'),
+          validity: validity(optStr(p['from']), optStr(p['to'])),
+        })),
+        serves: entries(row['serves']).map((s) => ({
+          link: str(s['link'], 'link'),
+          service: str(s['service'], 'service'),
+          validity: validity(optStr(s['from']), optStr(s['to'])),
+          serviceValidity: validity(optStr(s['sFrom']), optStr(s['sTo'])),
+        })),
+        postings: entries(row['postings']).map((p) => ({
+          link: str(p['link'], 'link'),
+          channel: str(p['channel'], 'channel'),
+          validity: validity(optStr(p['from']), optStr(p['to'])),
+        })),
+        operations: entries(row['operations']).map((o) => ({
+          link: str(o['link'], 'link'),
+          operation: str(o['operation'], 'operation'),
+          validity: validity(optStr(o['from']), optStr(o['to'])),
+        })),
+      };
+    },
+    async channelsOfServices(services) {
+      const out = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
+      for (const row of await tx.run(reachChannelsOfServices(services, visibility))) {
+        const sid = str(row['sid'], 'sid');
+        const membership = membershipOf({
+          link: row['link'] ?? null,
+          service: sid,
+          from: row['from'] ?? null,
+          to: row['to'] ?? null,
+          sFrom: row['sFrom'] ?? null,
+          sTo: row['sTo'] ?? null,
+        });
+        out.set(sid, [
+          ...(out.get(sid) ?? []),
+          { membership, channel: channelOf(row['channel'], row['parties']) },
+        ]);
+      }
+      return out;
+    },
+    async channels(ids) {
+      const out = new Map<string, ChannelFacts>();
+      for (const row of await tx.run(reachChannels(ids, visibility))) {
+        const channel = channelOf(row['channel'], row['parties']);
+        out.set(channel.id, channel);
+      }
+      return out;
+    },
+    async operationsOf(services, channels) {
+      return (await tx.run(reachOperations(services, channels, visibility))).map((row) => ({
+        via: str(row['via'], 'via'),
+        link: str(row['link'], 'link'),
+        type: row['type'] === 'CONDUCTED' ? ('CONDUCTED' as const) : ('THROUGH' as const),
+        operation: str(row['operation'], 'operation'),
+        validity: validity(optStr(row['from']), optStr(row['to'])),
+      }));
+    },
+  };
+}

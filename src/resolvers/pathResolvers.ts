@@ -1,0 +1,168 @@
+import type { Context } from '../context/index.js';
+import type { EntityRecord } from '../cypher/index.js';
+import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
+import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
+import {
+  computeReach,
+  neo4jReachSource,
+  openEnds,
+  ResultCapExceeded,
+  type GraphRecord,
+  type Path,
+  type ReachOutcome,
+} from '../paths/index.js';
+import { timeWindow } from './linkFields.js';
+
+async function entity(ctx: Context, id: string): Promise<EntityRecord> {
+  const found = await ctx.loaders.entity.load(id);
+  if (!found) throw new TypeError(`path node ${id} vanished`);
+  return found;
+}
+
+/** Checks the hop bound against the server cap. */
+function checkHops(maxHops: number, cap: number): number {
+  if (!Number.isInteger(maxHops) || maxHops < 0) {
+    throw badInput(`'maxHops' must be an integer from 0 to ${cap}; got ${maxHops}.`, {
+      argument: 'maxHops',
+      min: 0,
+      max: cap,
+    });
+  }
+  if (maxHops > cap) {
+    throw new ApiError(
+      ErrorCode.LIMIT_EXCEEDED,
+      `'maxHops' ${maxHops} exceeds the server's cap of ${cap} hops (PATH_MAX_HOPS); ask for ${cap} or fewer.`,
+      {
+        limit: 'PATH_MAX_HOPS',
+        value: cap,
+      },
+    );
+  }
+  return maxHops;
+}
+
+const penetrationReach: NonNullable<QueryResolvers['penetrationReach']> = async (
+  _parent,
+  args,
+  ctx,
+) => {
+  const maxHops = checkHops(args.maxHops, ctx.limits.pathMaxHops);
+  const window = timeWindow({ during: args.during ?? null });
+  const during = window
+    ? { from: window.fromDay ?? '0000-01-01', to: window.toDay ?? '9999-12-31' }
+    : undefined;
+  try {
+    const outcome = await ctx.executor.readTransaction((tx) =>
+      computeReach(
+        neo4jReachSource(tx, ctx.visibility),
+        {
+          agent: args.agent,
+          direction: args.direction,
+          maxHops,
+          during,
+          disciplines: args.disciplines ?? [],
+          minConfidence: args.minConfidence,
+          respectThirdPartyRule: args.thirdPartyRule === 'RESPECT',
+        },
+        ctx.limits.pathMaxResults,
+      ),
+    );
+    if (!outcome)
+      throw notFound(
+        `No officer has id "${args.agent}"; penetrationReach starts from an officer (search for one with search(text: ...)).`,
+        { argument: 'agent' },
+      );
+    return outcome;
+  } catch (error) {
+    if (error instanceof ResultCapExceeded) {
+      throw new ApiError(
+        ErrorCode.LIMIT_EXCEEDED,
+        `The reach has more than ${error.cap} elements (PATH_MAX_RESULTS); narrow it with fewer hops, a window or disciplines.`,
+        { limit: 'PATH_MAX_RESULTS', value: error.cap },
+      );
+    }
+    throw error;
+  }
+};
+
+const pathWindow = (path: Path) => {
+  const ends = openEnds(path.interval);
+  return { from: ends.from, to: ends.to };
+};
+
+/** Everything on the explaining paths, with hops, exposure and roles on the nodes. */
+async function graphOf(reach: ReachOutcome, ctx: Context): Promise<GraphRecord> {
+  const meta = new Map<string, Record<string, unknown>>();
+  meta.set(reach.agent, { role: 'agent', hops: 0, onPath: true });
+  const edges = new Map<string, GraphRecord['edges'][number]>();
+  const add = (kind: 'reached' | 'exposed', items: ReachOutcome['services']) => {
+    for (const item of items) {
+      const current = meta.get(item.id);
+      if (!current || current['role'] !== 'agent')
+        meta.set(item.id, { role: kind, hops: item.hops, exposure: item.exposure, onPath: true });
+      for (const node of item.path.nodes)
+        if (!meta.has(node)) meta.set(node, { role: 'onPath', onPath: true });
+      for (const link of item.path.links)
+        edges.set(link.id, {
+          id: link.id,
+          source: link.start,
+          target: link.end,
+          kind: link.type,
+          properties: { onPath: true },
+        });
+    }
+  };
+  add('reached', reach.services);
+  add('reached', reach.channels);
+  add('exposed', reach.operations);
+  const ids = [...meta.keys()];
+  const records = await ctx.loaders.entity.loadMany(ids);
+  const nodes = ids.flatMap((id, i) => {
+    const record = records[i];
+    if (!record || record instanceof Error) return [];
+    const name = typeof record.props['name'] === 'string' ? record.props['name'] : id;
+    return [{ id, label: record.label, name, properties: { ...meta.get(id), name } }];
+  });
+  return { nodes, edges: [...edges.values()] };
+}
+
+/** Path queries. */
+export const pathResolvers: Pick<
+  Resolvers,
+  'Reach' | 'ReachedChannel' | 'ReachedService' | 'ExposedOperation' | 'ExplainingPath'
+> & {
+  Query: Pick<NonNullable<Resolvers['Query']>, 'penetrationReach'>;
+} = {
+  Query: { penetrationReach },
+  Reach: {
+    agent: (reach, _args, ctx) => entity(ctx, reach.agent),
+    windows: (reach) => reach.windows.map((w) => openEnds(w)),
+    channels: (reach) => [...reach.channels],
+    services: (reach) => [...reach.services],
+    operations: (reach) => [...reach.operations],
+    graph: (reach, _args, ctx) => graphOf(reach, ctx),
+  },
+  ReachedChannel: {
+    channel: (r, _a, ctx) => entity(ctx, r.id),
+    hops: (r) => r.hops,
+    exposure: (r) => r.exposure,
+    path: (r) => r.path,
+  },
+  ReachedService: {
+    service: (r, _a, ctx) => entity(ctx, r.id),
+    hops: (r) => r.hops,
+    exposure: (r) => r.exposure,
+    path: (r) => r.path,
+  },
+  ExposedOperation: {
+    operation: (r, _a, ctx) => entity(ctx, r.id),
+    hops: (r) => r.hops,
+    exposure: (r) => r.exposure,
+    path: (r) => r.path,
+  },
+  ExplainingPath: {
+    nodes: (path, _a, ctx) => Promise.all(path.nodes.map((id) => entity(ctx, id))),
+    links: (path) => [...path.links],
+    window: (path) => pathWindow(path),
+  },
+};
