@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEE_ALL } from '../../src/context/index.js';
+import { importDocument } from '../../src/import/index.js';
+import type { Database } from '../../src/neo4j/index.js';
+import { computeReach, neo4jReachSource, type Reached } from '../../src/paths/index.js';
+import { connectTestDatabase, resetDatabase } from '../support/connect.js';
+import { bruteForceReach, type Answer, type BruteOptions } from './bruteForceReach.js';
+import { firstDay, lastDay } from '../../src/model/index.js';
+import { randomGraph, toDocument, window } from './randomGraph.js';
+
+let database: Database;
+
+beforeAll(async () => {
+  database = connectTestDatabase();
+  await resetDatabase(database);
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+const RUNS = Number(process.env['REACH_PROPERTY_RUNS'] ?? 200);
+
+const asMap = (items: readonly Reached[]): Record<string, Answer> =>
+  Object.fromEntries(
+    items.map((r) => [
+      r.id,
+      {
+        hops: r.hops,
+        exposure: r.exposure,
+        nodes: r.path.nodes,
+        from: r.path.interval.from,
+        to: r.path.interval.to,
+      },
+    ]),
+  );
+
+/**
+ * For random temporal graphs, the API's breadth-first reach equals a brute-force enumeration of
+ * every time-respecting path (test/paths/bruteForceReach.ts): the same channels, services and
+ * operations, hop counts, exposures and explaining paths, in both directions, with the
+ * third-party rule respected and ignored.
+ */
+describe('penetration reach equals brute-force enumeration of all time-respecting paths', () => {
+  it(`holds on ${RUNS} random graphs, each in 4 settings`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        randomGraph,
+        fc.integer({ min: 0, max: 4 }),
+        fc.subarray(['SIGINT', 'HUMINT']),
+        fc.constantFrom('CONFIRMED' as const, 'SUSPECTED' as const),
+        fc.option(window, { nil: undefined, freq: 2 }),
+        async (graph, maxHops, disciplines, minConfidence, during) => {
+          await database.executor.write({
+            cypher: 'MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n',
+            params: {},
+          });
+          await importDocument(database.executor, toDocument(graph));
+          for (const direction of ['INBOUND', 'OUTBOUND'] as const) {
+            for (const respect of [true, false]) {
+              const options: BruteOptions = {
+                direction,
+                maxHops,
+                respect,
+                disciplines,
+                minConfidence,
+                ...(during ? { during } : {}),
+              };
+              const days = during && {
+                from: during.from ? firstDay(during.from) : '0000-01-01',
+                to: during.to ? lastDay(during.to) : '9999-12-31',
+              };
+              const expected = bruteForceReach(graph, options);
+              const actual = await database.executor.readTransaction((tx) =>
+                computeReach(
+                  neo4jReachSource(tx, SEE_ALL),
+                  {
+                    agent: 'agent',
+                    direction,
+                    maxHops,
+                    during: days,
+                    disciplines,
+                    minConfidence,
+                    respectThirdPartyRule: respect,
+                  },
+                  1_000_000,
+                ),
+              );
+              if (!actual) throw new Error('the agent was not found');
+              expect(asMap(actual.channels)).toEqual(Object.fromEntries(expected.channels));
+              expect(asMap(actual.services)).toEqual(Object.fromEntries(expected.services));
+              expect(asMap(actual.operations)).toEqual(Object.fromEntries(expected.operations));
+            }
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env['REACH_PROPERTY_SEED'] ?? 20261122) },
+    );
+  }, 600_000);
+});
