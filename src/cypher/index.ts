@@ -30,3 +30,5 @@ export {
   reachChannels,
   reachOperations,
 } from './reachQueries.js';
+export { agentIds } from './agentQueries.js';
+export { neighborhoodLinks, entityLinks } from './neighborhoodQueries.js';

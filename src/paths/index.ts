@@ -10,25 +10,12 @@ export type {
 } from './reachTypes.js';
 export { openEnds, validity, type Interval } from './interval.js';
 
-/** A window as answered: null ends are unknown starts or open ends. */
-export interface WindowRecord {
-  readonly from: string | null;
-  readonly to: string | null;
-}
-
-/** A drawable graph. */
-export interface GraphRecord {
-  readonly nodes: readonly {
-    id: string;
-    label: string;
-    name: string;
-    properties: Readonly<Record<string, unknown>>;
-  }[];
-  readonly edges: readonly {
-    id: string;
-    source: string;
-    target: string;
-    kind: string;
-    properties: Readonly<Record<string, unknown>>;
-  }[];
-}
+export type {
+  WindowRecord,
+  GraphRecord,
+  ExposedToRecord,
+  ExposureRecord,
+  BrokerRecord,
+  TimelineEventRecord,
+} from './records.js';
+export { reachOfAllAgents, brokersOf } from './allAgents.js';

@@ -2,13 +2,14 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { entityResolvers } from './entityResolvers.js';
 import { linkResolvers } from './linkResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
+import { analysisResolvers } from './analysisResolvers.js';
 import { pathResolvers } from './pathResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { JSONScalar, PartialDateScalar } from './scalars.js';
 
 /** Every resolver, keyed by type. */
 export const resolvers: Resolvers = {
-  Query: { ...queryResolvers, ...pathResolvers.Query },
+  Query: { ...queryResolvers, ...pathResolvers.Query, ...analysisResolvers.Query },
   Mutation: mutationResolvers,
   PartialDate: PartialDateScalar,
   JSON: JSONScalar,
@@ -19,6 +20,10 @@ export const resolvers: Resolvers = {
   ReachedService: pathResolvers.ReachedService,
   ExposedOperation: pathResolvers.ExposedOperation,
   ExplainingPath: pathResolvers.ExplainingPath,
+  Exposure: analysisResolvers.Exposure,
+  ExposedTo: analysisResolvers.ExposedTo,
+  Broker: analysisResolvers.Broker,
+  TimelineEvent: analysisResolvers.TimelineEvent,
   ServiceConnection: { totalCount: (c) => c.count() },
   OfficerConnection: { totalCount: (c) => c.count() },
   ChannelConnection: { totalCount: (c) => c.count() },

@@ -10,17 +10,19 @@ import {
   type GraphRecord,
   type Path,
   type ReachOutcome,
+  type ReachParams,
 } from '../paths/index.js';
 import { timeWindow } from './linkFields.js';
 
-async function entity(ctx: Context, id: string): Promise<EntityRecord> {
+/** The entity of an id found on a path (it exists: the path was just read). */
+export async function entity(ctx: Context, id: string): Promise<EntityRecord> {
   const found = await ctx.loaders.entity.load(id);
   if (!found) throw new TypeError(`path node ${id} vanished`);
   return found;
 }
 
 /** Checks the hop bound against the server cap. */
-function checkHops(maxHops: number, cap: number): number {
+export function checkHops(maxHops: number, cap: number): number {
   if (!Number.isInteger(maxHops) || maxHops < 0) {
     throw badInput(`'maxHops' must be an integer from 0 to ${cap}; got ${maxHops}.`, {
       argument: 'maxHops',
@@ -41,31 +43,43 @@ function checkHops(maxHops: number, cap: number): number {
   return maxHops;
 }
 
+/** Validated reach parameters from the arguments every reach-based query shares. */
+export function reachParams(
+  args: {
+    agent: string;
+    direction: 'INBOUND' | 'OUTBOUND';
+    maxHops: number;
+    during?: { from?: string | null; to?: string | null } | null;
+    disciplines?: readonly string[] | null;
+    minConfidence: 'CONFIRMED' | 'SUSPECTED';
+    thirdPartyRule: 'RESPECT' | 'IGNORE';
+  },
+  ctx: Context,
+): ReachParams {
+  const maxHops = checkHops(args.maxHops, ctx.limits.pathMaxHops);
+  const window = timeWindow({ during: args.during ?? null });
+  return {
+    agent: args.agent,
+    direction: args.direction,
+    maxHops,
+    during: window
+      ? { from: window.fromDay ?? '0000-01-01', to: window.toDay ?? '9999-12-31' }
+      : undefined,
+    disciplines: args.disciplines ?? [],
+    minConfidence: args.minConfidence,
+    respectThirdPartyRule: args.thirdPartyRule === 'RESPECT',
+  };
+}
+
 const penetrationReach: NonNullable<QueryResolvers['penetrationReach']> = async (
   _parent,
   args,
   ctx,
 ) => {
-  const maxHops = checkHops(args.maxHops, ctx.limits.pathMaxHops);
-  const window = timeWindow({ during: args.during ?? null });
-  const during = window
-    ? { from: window.fromDay ?? '0000-01-01', to: window.toDay ?? '9999-12-31' }
-    : undefined;
+  const params = reachParams(args, ctx);
   try {
     const outcome = await ctx.executor.readTransaction((tx) =>
-      computeReach(
-        neo4jReachSource(tx, ctx.visibility),
-        {
-          agent: args.agent,
-          direction: args.direction,
-          maxHops,
-          during,
-          disciplines: args.disciplines ?? [],
-          minConfidence: args.minConfidence,
-          respectThirdPartyRule: args.thirdPartyRule === 'RESPECT',
-        },
-        ctx.limits.pathMaxResults,
-      ),
+      computeReach(neo4jReachSource(tx, ctx.visibility), params, ctx.limits.pathMaxResults),
     );
     if (!outcome)
       throw notFound(

@@ -1,0 +1,254 @@
+import type { Context } from '../context/index.js';
+import {
+  entityLinks,
+  mapOf,
+  neighborhoodLinks,
+  optStr,
+  str,
+  type EntityRecord,
+  type Props,
+} from '../cypher/index.js';
+import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
+import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
+import {
+  brokersOf,
+  reachOfAllAgents,
+  ResultCapExceeded,
+  type GraphRecord,
+  type TimelineEventRecord,
+} from '../paths/index.js';
+import { checkFirst } from './cursor.js';
+import { timeWindow } from './linkFields.js';
+import { entity, reachParams } from './pathResolvers.js';
+import { citations } from './props.js';
+
+async function existing(ctx: Context, id: string, what: string): Promise<EntityRecord> {
+  const found = await ctx.loaders.entity.load(id);
+  if (!found) throw notFound(`No entity has id "${id}"; ${what}.`, { argument: 'id' });
+  return found;
+}
+
+function capError(error: unknown): unknown {
+  if (error instanceof ResultCapExceeded) {
+    return new ApiError(
+      ErrorCode.LIMIT_EXCEEDED,
+      `The answer has more than ${error.cap} elements (PATH_MAX_RESULTS); narrow it with fewer hops or a window.`,
+      {
+        limit: 'PATH_MAX_RESULTS',
+        value: error.cap,
+      },
+    );
+  }
+  return error;
+}
+
+const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) => {
+  const target = await existing(ctx, args.target, 'exposure takes a service or channel id');
+  if (target.label !== 'Service' && target.label !== 'LiaisonChannel') {
+    throw badInput(
+      `'target' must be a service or a liaison channel; "${args.target}" is a ${target.label}.`,
+      { argument: 'target' },
+    );
+  }
+  const params = reachParams({ ...args, agent: '' }, ctx);
+  try {
+    const outcomes = await ctx.executor.readTransaction((tx) =>
+      reachOfAllAgents(tx, ctx.visibility, params, ctx.limits.pathMaxResults),
+    );
+    const agents = outcomes.flatMap((o) => {
+      const hit = [...o.channels, ...o.services].find((r) => r.id === args.target);
+      return hit
+        ? [{ agent: o.agent, hops: hit.hops, exposure: hit.exposure, path: hit.path }]
+        : [];
+    });
+    agents.sort(
+      (a, b) => a.hops - b.hops || b.exposure - a.exposure || (a.agent < b.agent ? -1 : 1),
+    );
+    return { target: args.target, agents, agentsConsidered: outcomes.length };
+  } catch (error) {
+    throw capError(error);
+  }
+};
+
+const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) => {
+  const limit = checkFirst(args.limit, 500);
+  const params = reachParams(
+    { ...args, agent: '', disciplines: null, minConfidence: 'SUSPECTED' },
+    ctx,
+  );
+  try {
+    const outcomes = await ctx.executor.readTransaction((tx) =>
+      reachOfAllAgents(tx, ctx.visibility, params, ctx.limits.pathMaxResults),
+    );
+    return brokersOf(outcomes, limit);
+  } catch (error) {
+    throw capError(error);
+  }
+};
+
+const neighborhood: NonNullable<QueryResolvers['neighborhood']> = async (_p, args, ctx) => {
+  const center = await existing(ctx, args.id, 'neighborhood starts from an entity');
+  if (!Number.isInteger(args.depth) || args.depth < 1 || args.depth > 3) {
+    throw badInput(`'depth' must be from 1 to 3; got ${args.depth}.`, {
+      argument: 'depth',
+      min: 1,
+      max: 3,
+    });
+  }
+  const window = timeWindow({ during: args.during ?? null });
+  const cap = ctx.limits.pathMaxResults;
+  const rows = await ctx.executor.read(
+    neighborhoodLinks(
+      center.label,
+      args.id,
+      args.depth,
+      args.kinds ?? [],
+      window,
+      cap,
+      ctx.visibility,
+    ),
+  );
+  if (rows.length > cap) throw capError(new ResultCapExceeded(cap));
+  const nodes = new Map<string, GraphRecord['nodes'][number]>();
+  const node = (id: string, label: string, props: Props, depthFromCenter: number | undefined) => {
+    if (!nodes.has(id)) {
+      const name = typeof props['name'] === 'string' ? props['name'] : id;
+      nodes.set(id, {
+        id,
+        label,
+        name,
+        properties: {
+          name,
+          center: id === args.id,
+          ...(depthFromCenter === undefined ? {} : { depth: depthFromCenter }),
+        },
+      });
+    }
+  };
+  node(args.id, center.label, center.props, 0);
+  const edges = rows.map((row) => {
+    node(
+      str(row['source'], 'source'),
+      str(row['sourceLabel'], 'sourceLabel'),
+      mapOf(row['sourceProps'], 'sourceProps'),
+      undefined,
+    );
+    node(
+      str(row['target'], 'target'),
+      str(row['targetLabel'], 'targetLabel'),
+      mapOf(row['targetProps'], 'targetProps'),
+      undefined,
+    );
+    const link = mapOf(row['link'], 'link');
+    return {
+      id: str(row['id'], 'id'),
+      source: str(row['source'], 'source'),
+      target: str(row['target'], 'target'),
+      kind: str(row['type'], 'type'),
+      properties: {
+        from: optStr(link['from']),
+        to: optStr(link['to']),
+        role: optStr(link['role']),
+      },
+    };
+  });
+  return { nodes: [...nodes.values()], edges };
+};
+
+const VERBS: Readonly<Record<string, readonly [string, string]>> = {
+  PARTY_TO: ['becomes a party to', 'stops being a party to'],
+  SERVES: ['begins serving', 'stops serving'],
+  POSTED_TO: ['is posted to', 'ends the posting to'],
+  AGENT_OF: ['begins working secretly for', 'stops working for (exposure or end)'],
+  SUCCEEDED: ['succeeds', 'ends succession of'],
+  CONDUCTED: ['begins', 'ends'],
+  THROUGH: ['runs through', 'stops running through'],
+  TOOK_PART: ['begins taking part in', 'ends taking part in'],
+  TARGETED: ['begins targeting', 'stops targeting'],
+  OF: ['belongs to', 'stops belonging to'],
+};
+
+const timeline: NonNullable<QueryResolvers['timeline']> = async (_p, args, ctx) => {
+  const subject = await existing(ctx, args.id, 'timeline takes an entity id');
+  const name = (props: Props, id: string) =>
+    typeof props['name'] === 'string' ? props['name'] : id;
+  const subjectName = name(subject.props, args.id);
+  const events: TimelineEventRecord[] = [];
+  const own = subject.label === 'Officer' ? (['born', 'died'] as const) : (['from', 'to'] as const);
+  own.forEach((key, i) => {
+    const date = optStr(subject.props[key]);
+    if (date) {
+      events.push({
+        date,
+        kind: i === 0 ? 'BEGINS' : 'ENDS',
+        description: `${subjectName} ${subject.label === 'Officer' ? key : i === 0 ? 'begins' : 'ends'} (${date})`,
+        other: null,
+        sourceId: args.id,
+        sources: citations(subject.props),
+      });
+    }
+  });
+  for (const row of await ctx.executor.read(entityLinks(subject.label, args.id, ctx.visibility))) {
+    const type = str(row['type'], 'type');
+    const link = mapOf(row['link'], 'link');
+    const otherProps = mapOf(row['otherProps'], 'otherProps');
+    const other = str(row['other'], 'other');
+    const [start, end] =
+      row['outgoing'] === true
+        ? [subjectName, name(otherProps, other)]
+        : [name(otherProps, other), subjectName];
+    const verbs = VERBS[type] ?? ['begins', 'ends'];
+    // Links without dates of their own to an operation date by the operation.
+    const dated =
+      optStr(link['from']) !== null || optStr(link['to']) !== null
+        ? link
+        : str(row['otherLabel'], 'otherLabel') === 'Operation'
+          ? otherProps
+          : link;
+    (['from', 'to'] as const).forEach((key, i) => {
+      const date = optStr(dated[key]);
+      if (date) {
+        events.push({
+          date,
+          kind: `${type}_${i === 0 ? 'START' : 'END'}`,
+          description: `${start} ${verbs[i] ?? ''} ${end}`,
+          other,
+          sourceId: str(link['id'], 'id'),
+          sources: citations(link),
+        });
+      }
+    });
+  }
+  return events.sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : 1,
+  );
+};
+
+/** Exposure, brokers, neighbourhoods and timelines. */
+export const analysisResolvers: {
+  Query: Pick<QueryResolvers, 'exposure' | 'brokers' | 'neighborhood' | 'timeline'>;
+} & Pick<Resolvers, 'Exposure' | 'ExposedTo' | 'Broker' | 'TimelineEvent'> = {
+  Query: { exposure, brokers, neighborhood, timeline },
+  Exposure: {
+    target: (e, _a, ctx) => entity(ctx, e.target),
+    agents: (e) => [...e.agents],
+    count: (e) => e.agents.length,
+    share: (e) => (e.agentsConsidered === 0 ? 0 : e.agents.length / e.agentsConsidered),
+    agentsConsidered: (e) => e.agentsConsidered,
+  },
+  ExposedTo: {
+    agent: (e, _a, ctx) => entity(ctx, e.agent),
+    hops: (e) => e.hops,
+    exposure: (e) => e.exposure,
+    path: (e) => e.path,
+  },
+  Broker: {
+    entity: (b, _a, ctx) => entity(ctx, b.id),
+    agents: (b) => b.agentIds.length,
+    agentIds: (b) => [...b.agentIds],
+  },
+  TimelineEvent: {
+    other: (e, _a, ctx) => (e.other === null ? null : ctx.loaders.entity.load(e.other)),
+    sources: (e) => [...e.sources],
+  },
+};
