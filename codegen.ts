@@ -57,6 +57,7 @@ const config: CodegenConfig = {
           ExplainingPath: '../paths/index.js#Path',
           Window: '../paths/index.js#WindowRecord',
           Graph: '../paths/index.js#GraphRecord',
+          Paths: '../paths/index.js#PathsRecord',
           Exposure: '../paths/index.js#ExposureRecord',
           ExposedTo: '../paths/index.js#ExposedToRecord',
           Broker: '../paths/index.js#BrokerRecord',

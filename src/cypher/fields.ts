@@ -19,3 +19,8 @@ export function mapOf(value: Plain | undefined, field: string): Readonly<Record<
   }
   return value as Readonly<Record<string, Plain>>;
 }
+
+/** The list under a row key, or an empty list. */
+export function listOf(value: Plain | undefined): readonly Plain[] {
+  return Array.isArray(value) ? (value as readonly Plain[]) : [];
+}

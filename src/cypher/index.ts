@@ -15,7 +15,7 @@ export {
 } from './connections.js';
 export { luceneQuery, searchEntities } from './search.js';
 export * from './importQueries.js';
-export { str, optStr, mapOf } from './fields.js';
+export { str, optStr, mapOf, listOf } from './fields.js';
 export {
   entityWithCountry,
   deleteOfLinks,
@@ -32,3 +32,4 @@ export {
 } from './reachQueries.js';
 export { agentIds } from './agentQueries.js';
 export { neighborhoodLinks, entityLinks } from './neighborhoodQueries.js';
+export { shortestPaths } from './pathQueries.js';

@@ -13,6 +13,7 @@ export { openEnds, validity, type Interval } from './interval.js';
 export type {
   WindowRecord,
   GraphRecord,
+  PathsRecord,
   ExposedToRecord,
   ExposureRecord,
   BrokerRecord,

@@ -1,5 +1,6 @@
 import type { Visibility } from '../context/index.js';
 import {
+  listOf,
   mapOf,
   optStr,
   reachChannels,
@@ -12,9 +13,7 @@ import type { Plain, TransactionRunner } from '../neo4j/index.js';
 import { validity } from './interval.js';
 import type { ChannelFacts, Membership, ReachSource } from './reachTypes.js';
 
-const list = (value: Plain | undefined): readonly Plain[] =>
-  Array.isArray(value) ? (value as readonly Plain[]) : [];
-const entries = (value: Plain | undefined) => list(value).map((item) => mapOf(item, 'item'));
+const entries = (value: Plain | undefined) => listOf(value).map((item) => mapOf(item, 'item'));
 
 function membershipOf(m: Readonly<Record<string, Plain>>): Membership {
   return {
@@ -32,7 +31,7 @@ function channelOf(channel: Plain | undefined, parties: Plain | undefined): Chan
     validity: validity(optStr(c['validFrom']), optStr(c['validTo'])),
     sharing: optStr(c['sharing']),
     thirdPartyRule: c['thirdPartyRule'] === true,
-    disciplines: list(c['disciplines']).filter((d): d is string => typeof d === 'string'),
+    disciplines: listOf(c['disciplines']).filter((d): d is string => typeof d === 'string'),
     parties: entries(parties).map(membershipOf),
   };
 }

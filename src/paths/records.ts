@@ -54,3 +54,8 @@ export interface TimelineEventRecord {
   readonly sourceId: string;
   readonly sources: readonly CitationRecord[];
 }
+
+/** The answer of `paths`. */
+export interface PathsRecord {
+  readonly paths: readonly Path[];
+}

@@ -5,11 +5,17 @@ import { mutationResolvers } from './mutationResolvers.js';
 import { analysisResolvers } from './analysisResolvers.js';
 import { pathResolvers } from './pathResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
+import { shortestPathResolvers } from './shortestPathResolvers.js';
 import { JSONScalar, PartialDateScalar } from './scalars.js';
 
 /** Every resolver, keyed by type. */
 export const resolvers: Resolvers = {
-  Query: { ...queryResolvers, ...pathResolvers.Query, ...analysisResolvers.Query },
+  Query: {
+    ...queryResolvers,
+    ...pathResolvers.Query,
+    ...analysisResolvers.Query,
+    ...shortestPathResolvers.Query,
+  },
   Mutation: mutationResolvers,
   PartialDate: PartialDateScalar,
   JSON: JSONScalar,
@@ -20,6 +26,7 @@ export const resolvers: Resolvers = {
   ReachedService: pathResolvers.ReachedService,
   ExposedOperation: pathResolvers.ExposedOperation,
   ExplainingPath: pathResolvers.ExplainingPath,
+  Paths: shortestPathResolvers.Paths,
   Exposure: analysisResolvers.Exposure,
   ExposedTo: analysisResolvers.ExposedTo,
   Broker: analysisResolvers.Broker,
