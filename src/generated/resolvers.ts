@@ -516,6 +516,10 @@ export type Graph = {
   __typename?: 'Graph';
   /** The edges. */
   edges: Array<GraphEdge>;
+  /** The same graph as dynamic GEXF 1.3 for Gephi, with start/end dates from the from/to properties. */
+  gexf: Scalars['String']['output'];
+  /** The same graph as GraphML (yEd, Gephi, NetworkX, igraph), to save as a .graphml file. */
+  graphml: Scalars['String']['output'];
   /** The nodes. */
   nodes: Array<GraphNode>;
 };
@@ -2600,6 +2604,8 @@ export type ExposureResolvers<ContextType = Context, ParentType extends Resolver
 
 export type GraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Graph'] = ResolversParentTypes['Graph']> = {
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  gexf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  graphml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
 };
 

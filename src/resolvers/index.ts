@@ -1,3 +1,4 @@
+import { toGEXF, toGraphML } from '../export/index.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { entityResolvers } from './entityResolvers.js';
 import { linkResolvers } from './linkResolvers.js';
@@ -27,6 +28,7 @@ export const resolvers: Resolvers = {
   ExposedOperation: pathResolvers.ExposedOperation,
   ExplainingPath: pathResolvers.ExplainingPath,
   Paths: shortestPathResolvers.Paths,
+  Graph: { graphml: (g) => toGraphML(g), gexf: (g) => toGEXF(g) },
   Exposure: analysisResolvers.Exposure,
   ExposedTo: analysisResolvers.ExposedTo,
   Broker: analysisResolvers.Broker,

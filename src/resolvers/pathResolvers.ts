@@ -109,6 +109,7 @@ async function graphOf(reach: ReachOutcome, ctx: Context): Promise<GraphRecord> 
   const meta = new Map<string, Record<string, unknown>>();
   meta.set(reach.agent, { role: 'agent', hops: 0, onPath: true });
   const edges = new Map<string, GraphRecord['edges'][number]>();
+  const edgeWindows = new Map<string, { from: string | null; to: string | null }>();
   const add = (kind: 'reached' | 'exposed', items: ReachOutcome['services']) => {
     for (const item of items) {
       const current = meta.get(item.id);
@@ -116,14 +117,29 @@ async function graphOf(reach: ReachOutcome, ctx: Context): Promise<GraphRecord> 
         meta.set(item.id, { role: kind, hops: item.hops, exposure: item.exposure, onPath: true });
       for (const node of item.path.nodes)
         if (!meta.has(node)) meta.set(node, { role: 'onPath', onPath: true });
-      for (const link of item.path.links)
+      // An edge's window spans the windows of the explaining paths it lies on.
+      const window = openEnds(item.path.interval);
+      for (const link of item.path.links) {
+        const previous = edgeWindows.get(link.id);
+        edgeWindows.set(link.id, {
+          from:
+            previous &&
+            (previous.from === null || (window.from !== null && previous.from < window.from))
+              ? previous.from
+              : window.from,
+          to:
+            previous && (previous.to === null || (window.to !== null && previous.to > window.to))
+              ? previous.to
+              : window.to,
+        });
         edges.set(link.id, {
           id: link.id,
           source: link.start,
           target: link.end,
           kind: link.type,
-          properties: { onPath: true },
+          properties: {},
         });
+      }
     }
   };
   add('reached', reach.services);
@@ -135,9 +151,27 @@ async function graphOf(reach: ReachOutcome, ctx: Context): Promise<GraphRecord> 
     const record = records[i];
     if (!record || record instanceof Error) return [];
     const name = typeof record.props['name'] === 'string' ? record.props['name'] : id;
-    return [{ id, label: record.label, name, properties: { ...meta.get(id), name } }];
+    const from =
+      typeof record.props['from'] === 'string'
+        ? record.props['from']
+        : typeof record.props['born'] === 'string'
+          ? record.props['born']
+          : null;
+    const to =
+      typeof record.props['to'] === 'string'
+        ? record.props['to']
+        : typeof record.props['died'] === 'string'
+          ? record.props['died']
+          : null;
+    return [{ id, label: record.label, name, properties: { ...meta.get(id), name, from, to } }];
   });
-  return { nodes, edges: [...edges.values()] };
+  return {
+    nodes,
+    edges: [...edges.values()].map((edge) => ({
+      ...edge,
+      properties: { onPath: true, ...edgeWindows.get(edge.id) },
+    })),
+  };
 }
 
 /** Path queries. */

@@ -110,8 +110,10 @@ describe('golden cases from the documents: Kim Philby', () => {
       source: 'kim-philby',
       target: 'sis-cia',
       kind: 'POSTED_TO',
-      properties: { onPath: true },
+      properties: { onPath: true, from: '1949-01-01', to: '1951-12-31' },
     });
+    expect(node('sis-cia')?.properties).toMatchObject({ from: null });
+    expect(node('kim-philby')?.properties).toMatchObject({ from: '1912-01-01', to: '1988-05-11' });
     const ids = new Set(r.graph.nodes.map((n) => n.id));
     for (const edge of r.graph.edges) {
       expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);

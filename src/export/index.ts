@@ -1,0 +1,1 @@
+export { toGraphML, toGEXF } from './graphFormats.js';
