@@ -505,6 +505,8 @@ export type Exposure = {
   agentsConsidered: Scalars['Int']['output'];
   /** How many agents reach it. */
   count: Scalars['Int']['output'];
+  /** The agents' explaining paths as one drawable graph. */
+  graph: Graph;
   /** count divided by the number of agents in the filter (0 when there are none). */
   share: Scalars['Float']['output'];
   /** The target. */
@@ -2598,6 +2600,7 @@ export type ExposureResolvers<ContextType = Context, ParentType extends Resolver
   agents?: Resolver<Array<ResolversTypes['ExposedTo']>, ParentType, ContextType>;
   agentsConsidered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graph?: Resolver<ResolversTypes['Graph'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };

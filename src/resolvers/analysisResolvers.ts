@@ -19,6 +19,7 @@ import {
 } from '../paths/index.js';
 import { checkFirst } from './cursor.js';
 import { timeWindow } from './linkFields.js';
+import { graphOfPaths } from './shortestPathResolvers.js';
 import { entity, reachParams } from './pathResolvers.js';
 import { citations } from './props.js';
 
@@ -235,6 +236,7 @@ export const analysisResolvers: {
     count: (e) => e.agents.length,
     share: (e) => (e.agentsConsidered === 0 ? 0 : e.agents.length / e.agentsConsidered),
     agentsConsidered: (e) => e.agentsConsidered,
+    graph: (e, _a, ctx) => graphOfPaths({ paths: e.agents.map((a) => a.path) }, ctx),
   },
   ExposedTo: {
     agent: (e, _a, ctx) => entity(ctx, e.agent),

@@ -78,7 +78,8 @@ const paths: NonNullable<QueryResolvers['paths']> = async (_p, args, ctx) => {
   return { paths: found };
 };
 
-async function graphOfPaths(record: PathsRecord, ctx: Context): Promise<GraphRecord> {
+/** Paths as one drawable graph: every node and link on them, nodes with their least position. */
+export async function graphOfPaths(record: PathsRecord, ctx: Context): Promise<GraphRecord> {
   const ids = [...new Set(record.paths.flatMap((p) => p.nodes))];
   const entities = await ctx.loaders.entity.loadMany(ids);
   const nodes = ids.flatMap((id, i) => {

@@ -43,6 +43,9 @@ describe('exposure', () => {
     expect(philby?.hops).toBe(1);
     expect(philby?.path.nodes.map((n) => n.id)).toEqual(['kim-philby', 'sis-cia']);
     expect(exposure.count).toBe(exposure.agents.length);
+    const drawn = new Set(exposure.graph.nodes.map((n) => n.id));
+    for (const agent of exposure.agents)
+      for (const node of agent.path.nodes) expect(drawn.has(node.id)).toBe(true);
     expect(exposure.share).toBeCloseTo(exposure.count / exposure.agentsConsidered, 12);
     for (const agent of exposure.agents) {
       const reach = await postGraphQL(server.url, PenetrationReachDocument, {
