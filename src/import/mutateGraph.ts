@@ -19,21 +19,13 @@ import {
 } from '../cypher/index.js';
 import { LINKS, type Label, type LinkType } from '../model/index.js';
 import type { Executor, Plain, TransactionRunner } from '../neo4j/index.js';
-import { SECTIONS, type Section } from './graphDocument.js';
+import { SECTIONS } from './graphDocument.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
 import { defaultLinkId, linkInputOf, linkProps } from './linkInput.js';
-import { planGraph } from './planGraph.js';
+import { planGraph, SECTION_LABEL } from './planGraph.js';
 import { writeGraph, type ImportSummary } from './writeGraph.js';
 
-/** Sections that hold entities, with their label. */
-export const ENTITY_SECTIONS = {
-  countries: 'Country',
-  services: 'Service',
-  organizations: 'Organization',
-  officers: 'Officer',
-  channels: 'LiaisonChannel',
-  operations: 'Operation',
-} as const satisfies Record<Exclude<Section, 'sources'>, Label>;
+export const ENTITY_SECTIONS = SECTION_LABEL;
 export type EntitySection = keyof typeof ENTITY_SECTIONS;
 
 /** Entry fields set from links or derived, never stored as given. */

@@ -47,14 +47,15 @@ export interface GraphPlan {
   readonly citedSources: ReadonlyMap<string, Place>;
 }
 
-const SECTION_LABEL: Readonly<Record<Exclude<Section, 'sources'>, Label>> = {
+/** Sections that hold entities, with their label. */
+export const SECTION_LABEL = {
   countries: 'Country',
   services: 'Service',
   organizations: 'Organization',
   officers: 'Officer',
   channels: 'LiaisonChannel',
   operations: 'Operation',
-};
+} as const satisfies Record<Exclude<Section, 'sources'>, Label>;
 
 /**
  * Validates a graph document section by section and turns it into rows. Every problem found is

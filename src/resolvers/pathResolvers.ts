@@ -21,12 +21,12 @@ export async function entity(ctx: Context, id: string): Promise<EntityRecord> {
   return found;
 }
 
-/** Checks the hop bound against the server cap. */
-export function checkHops(maxHops: number, cap: number): number {
-  if (!Number.isInteger(maxHops) || maxHops < 0) {
-    throw badInput(`'maxHops' must be an integer from 0 to ${cap}; got ${maxHops}.`, {
+/** Checks the hop bound: below `min` is bad input, above the server cap a LIMIT_EXCEEDED. */
+export function checkHops(maxHops: number, cap: number, min = 0): number {
+  if (!Number.isInteger(maxHops) || maxHops < min) {
+    throw badInput(`'maxHops' must be an integer from ${min} to ${cap}; got ${maxHops}.`, {
       argument: 'maxHops',
-      min: 0,
+      min,
       max: cap,
     });
   }

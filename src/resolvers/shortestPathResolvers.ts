@@ -1,10 +1,11 @@
 import type { Context } from '../context/index.js';
 import { listOf, mapOf, shortestPaths, str } from '../cypher/index.js';
-import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
+import { badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
 import { LINK_TYPES, type LinkType } from '../model/index.js';
 import { validity, type GraphRecord, type Path, type PathsRecord } from '../paths/index.js';
 import { timeWindow } from './linkFields.js';
+import { checkHops } from './pathResolvers.js';
 
 const MAX_K = 10;
 
@@ -16,25 +17,7 @@ const paths: NonNullable<QueryResolvers['paths']> = async (_p, args, ctx) => {
       max: MAX_K,
     });
   }
-  const cap = ctx.limits.pathMaxHops;
-  const maxHops = args.maxHops ?? cap;
-  if (!Number.isInteger(maxHops) || maxHops < 1) {
-    throw badInput(`'maxHops' must be an integer from 1 to ${cap}; got ${maxHops}.`, {
-      argument: 'maxHops',
-      min: 1,
-      max: cap,
-    });
-  }
-  if (maxHops > cap) {
-    throw new ApiError(
-      ErrorCode.LIMIT_EXCEEDED,
-      `'maxHops' ${maxHops} exceeds the server's cap of ${cap} hops (PATH_MAX_HOPS); ask for ${cap} or fewer.`,
-      {
-        limit: 'PATH_MAX_HOPS',
-        value: cap,
-      },
-    );
-  }
+  const maxHops = checkHops(args.maxHops ?? ctx.limits.pathMaxHops, ctx.limits.pathMaxHops, 1);
   const [from, to] = await Promise.all([
     ctx.loaders.entity.load(args.from),
     ctx.loaders.entity.load(args.to),
