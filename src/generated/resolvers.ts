@@ -1836,7 +1836,9 @@ export type Reach = {
   operations: Array<ExposedOperation>;
   /** Services reached (footholds at hop 0), fewest hops first. */
   services: Array<ReachedService>;
-  /** The agent's windows within the filters (penetrations meeting minConfidence, inside during). */
+  /** The agent's window: from the first to the last day of its windows (null when it has none in the filters). */
+  window: Maybe<Window>;
+  /** The agent's windows within the filters (penetrations meeting minConfidence, inside during), merged. */
   windows: Array<Window>;
 };
 
@@ -2893,6 +2895,7 @@ export type ReachResolvers<ContextType = Context, ParentType extends ResolversPa
   graph?: Resolver<ResolversTypes['Graph'], ParentType, ContextType>;
   operations?: Resolver<Array<ResolversTypes['ExposedOperation']>, ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['ReachedService']>, ParentType, ContextType>;
+  window?: Resolver<Maybe<ResolversTypes['Window']>, ParentType, ContextType>;
   windows?: Resolver<Array<ResolversTypes['Window']>, ParentType, ContextType>;
 };
 

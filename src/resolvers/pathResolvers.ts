@@ -184,6 +184,11 @@ export const pathResolvers: Pick<
   Query: { penetrationReach },
   Reach: {
     agent: (reach, _args, ctx) => entity(ctx, reach.agent),
+    window: (reach) => {
+      const first = reach.windows[0];
+      const last = reach.windows.at(-1);
+      return first && last ? openEnds({ from: first.from, to: last.to }) : null;
+    },
     windows: (reach) => reach.windows.map((w) => openEnds(w)),
     channels: (reach) => [...reach.channels],
     services: (reach) => [...reach.services],

@@ -87,6 +87,7 @@ describe('golden cases from the documents: Kim Philby', () => {
   it('reports his windows merged across NKVD, MGB and KGB', async () => {
     const r = await reach({ agent: 'kim-philby', maxHops: 1 });
     expect(r.windows).toEqual([{ from: '1934-01-01', to: '1963-01-31' }]);
+    expect(r.window).toEqual({ from: '1934-01-01', to: '1963-01-31' });
   });
 
   it('draws the paths: the agent, reached and exposed nodes, and the links on their paths', async () => {
