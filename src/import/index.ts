@@ -15,3 +15,4 @@ export {
   ENTITY_SECTIONS,
   type EntitySection,
 } from './mutateGraph.js';
+export { bulkLoad, type BulkProgress } from './bulkLoad.js';
