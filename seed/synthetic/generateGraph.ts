@@ -61,6 +61,19 @@ export const ids = {
   operation: (i: number) => `syn-op-${pad(i)}`,
 };
 
+/** The label of a synthetic id, from its prefix (lets the bulk load skip label lookups). */
+export function syntheticLabel(
+  id: string,
+): 'Country' | 'Service' | 'Organization' | 'Officer' | 'LiaisonChannel' | 'Operation' | undefined {
+  if (id.startsWith('syn-country-')) return 'Country';
+  if (id.startsWith('syn-service-')) return 'Service';
+  if (id.startsWith('syn-org-')) return 'Organization';
+  if (id.startsWith('syn-officer-')) return 'Officer';
+  if (id.startsWith('syn-channel-')) return 'LiaisonChannel';
+  if (id.startsWith('syn-op-')) return 'Operation';
+  return undefined;
+}
+
 const cite = [{ source: 'synthetic', section: 'generated' }] as const;
 const SERVICE_KINDS = [
   'FOREIGN_INTELLIGENCE',

@@ -3,7 +3,7 @@ import { bulkLoad, formatProblem, ImportError } from '../../src/import/index.js'
 import { createLogger } from '../../src/log/index.js';
 import { LABELS, LINK_TYPES } from '../../src/model/index.js';
 import { applyMigrations, openDatabase, StartupError } from '../../src/neo4j/index.js';
-import { generateGraph, NAMED_SIZES, sizeFor } from './generateGraph.js';
+import { generateGraph, NAMED_SIZES, sizeFor, syntheticLabel } from './generateGraph.js';
 
 const USAGE =
   'usage: npm run seed:synthetic -- (--size S|M|L | --nodes N) [--seed N] [--chunk N] [--reset]';
@@ -56,6 +56,7 @@ async function main(): Promise<number> {
     );
     const result = await bulkLoad(database.executor, generateGraph(size, seed, chunk), {
       reset: args.includes('--reset'),
+      labelHint: syntheticLabel,
       onProgress: ({ nodes, links, elapsedMs }) => {
         const share = Math.min(1, nodes / planned);
         const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');

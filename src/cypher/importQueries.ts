@@ -89,3 +89,45 @@ export function countGraph(): CypherQuery {
     params: {},
   };
 }
+
+/** Which of the given link ids exist, through the relationship id index of the type. */
+export function existingLinkIds(type: LinkType, ids: readonly string[]): CypherQuery {
+  assertLinkType(type);
+  return {
+    cypher: `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`,
+    params: { ids },
+  };
+}
+
+/**
+ * Creates links that do not exist yet between existing nodes; answers how many were written, so
+ * the caller can tell rows whose ends are missing (MATCH drops them silently).
+ */
+export function createLinks(
+  type: LinkType,
+  startLabel: Label,
+  endLabel: Label,
+  rows: readonly { id: string; start: string; end: string; props: object }[],
+): CypherQuery {
+  assertLinkType(type);
+  assertLabel(startLabel);
+  assertLabel(endLabel);
+  return {
+    cypher:
+      `UNWIND $rows AS row MATCH (a:${startLabel} {id: row.start}) MATCH (b:${endLabel} {id: row.end}) ` +
+      `CREATE (a)-[r:${type}]->(b) SET r = row.props, r.id = row.id RETURN count(r) AS written`,
+    params: { rows },
+  };
+}
+
+/** Replaces the properties of existing links, found by id. */
+export function replaceLinkProps(
+  type: LinkType,
+  rows: readonly { id: string; props: object }[],
+): CypherQuery {
+  assertLinkType(type);
+  return {
+    cypher: `UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() SET r = row.props, r.id = row.id RETURN count(r) AS written`,
+    params: { rows },
+  };
+}

@@ -5,7 +5,9 @@ import {
   deleteGraph,
   existingSources,
   labelsOfIds,
-  upsertLinks,
+  createLinks,
+  existingLinkIds,
+  replaceLinkProps,
   upsertNodes,
   upsertSources,
 } from '../cypher/importQueries.js';
@@ -16,6 +18,20 @@ import { describe, type GraphPlan, type LinkRow } from './planGraph.js';
 
 /** Node counts per label and link counts per type. */
 export type GraphCounts = Readonly<Record<string, number>>;
+
+/** How `writeGraph` runs. */
+export interface WriteOptions {
+  /** Delete the whole graph first (same transaction). */
+  readonly reset: boolean;
+  /**
+   * Labels of ids the caller knows (a bulk load knows its own id scheme): those ids skip the
+   * label lookup. Their existence is still checked: links whose ends are missing are not
+   * written, the written count falls short, and the import is refused.
+   */
+  readonly labelHint?: (id: string) => Label | undefined;
+  /** Count the whole graph after writing (default true); a bulk load counts once at the end. */
+  readonly totals?: boolean;
+}
 
 /** What one import wrote. */
 export interface ImportSummary {
@@ -35,15 +51,24 @@ export interface ImportSummary {
 export async function writeGraph(
   tx: TransactionRunner,
   plan: GraphPlan,
-  options: { reset: boolean },
+  options: WriteOptions,
 ): Promise<ImportSummary> {
   if (options.reset) await tx.run(deleteGraph());
 
   const declared = new Map<string, Label>();
   for (const [label, rows] of plan.nodes) for (const row of rows) declared.set(row.id, label);
   const referenced = new Set<string>([...plan.links.flatMap((l) => [l.start, l.end])]);
-  const lookup = [...new Set([...referenced, ...declared.keys()])];
+  const hint = options.labelHint;
+  const lookup = [...new Set([...referenced, ...declared.keys()])].filter(
+    (id) => hint?.(id) === undefined,
+  );
   const inDatabase = new Map<string, Label>();
+  if (hint)
+    for (const id of referenced)
+      if (!declared.has(id)) {
+        const label = hint(id);
+        if (label !== undefined) inDatabase.set(id, label);
+      }
   for (const row of await tx.run(labelsOfIds(lookup))) {
     const label = str(row['label'], 'label');
     assertLabel(label);
@@ -109,17 +134,44 @@ export async function writeGraph(
     written[label] = rows.length;
     if (rows.length > 0) await tx.run(upsertNodes(label, rows));
   }
+  const linkIdsByType = new Map<LinkType, string[]>();
+  for (const group of groups.values()) {
+    linkIdsByType.set(group.type, [
+      ...(linkIdsByType.get(group.type) ?? []),
+      ...group.rows.map((r) => r.id),
+    ]);
+  }
+  const existing = new Set<string>();
+  for (const [type, ids] of linkIdsByType) {
+    for (const row of await tx.run(existingLinkIds(type, ids))) existing.add(str(row['id'], 'id'));
+  }
+  const shortfalls: ImportProblem[] = [];
   for (const group of groups.values()) {
     written[group.type] = (written[group.type] ?? 0) + group.rows.length;
-    await tx.run(
-      upsertLinks(
-        group.type,
-        group.start,
-        group.end,
-        group.rows.map(({ id, start, end, props }) => ({ id, start, end, props })),
-      ),
-    );
+    // New links are CREATEd (no MERGE scan, no eager plan); existing ones get their properties replaced.
+    const fresh = group.rows.filter((r) => !existing.has(r.id));
+    const known = group.rows.filter((r) => existing.has(r.id));
+    let count = 0;
+    if (fresh.length > 0) {
+      const rows = fresh.map(({ id, start, end, props }) => ({ id, start, end, props }));
+      count += Number(
+        (await tx.run(createLinks(group.type, group.start, group.end, rows)))[0]?.['written'] ?? 0,
+      );
+    }
+    if (known.length > 0) {
+      const rows = known.map(({ id, props }) => ({ id, props }));
+      count += Number((await tx.run(replaceLinkProps(group.type, rows)))[0]?.['written'] ?? 0);
+    }
+    if (count < group.rows.length) {
+      shortfalls.push({
+        file: group.rows[0]?.at.file ?? 'document',
+        message: `${group.rows.length - count} of ${group.rows.length} ${group.type} links name a ${group.start} or ${group.end} that does not exist`,
+        kind: 'missing',
+      });
+    }
   }
+  if (shortfalls.length > 0) throw new ImportError(shortfalls);
+  if (options.totals === false) return { written, totals: {} };
   const totals = (await tx.run(countGraph()))[0]?.['counts'] as GraphCounts;
   return { written, totals };
 }
