@@ -1,0 +1,77 @@
+import { SEE_ALL } from '../src/context/index.js';
+import { agentIds, str } from '../src/cypher/index.js';
+import { createLogger } from '../src/log/index.js';
+import { applyMigrations, openDatabase } from '../src/neo4j/index.js';
+import { computeReach, neo4jReachSource } from '../src/paths/index.js';
+import { loadConfig } from '../src/config/index.js';
+import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
+
+/**
+ * `npm run bench:reach -- [--agents 100] [--hops 2,4,6] [--seed 1]`: penetrationReach latency
+ * (p50/p95/p99) for random agents of whatever graph the configured Neo4j holds, each reach in
+ * its own read transaction, exactly as the API runs it (without HTTP; see bench:http).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger('warn');
+  const database = await openDatabase(config.database, { ...config, txTimeoutMs: 600_000 }, log);
+  try {
+    await applyMigrations(database.executor, log);
+    const all = (await database.executor.read(agentIds(SEE_ALL))).map((row) =>
+      str(row['id'], 'id'),
+    );
+    const count = Number(flag('agents') ?? 100);
+    const agents = prngPick(all, count, Number(flag('seed') ?? 1));
+    const hops = (flag('hops') ?? '2,4,6').split(',').map(Number);
+    const counts = (
+      await database.executor.read({ cypher: 'MATCH (n) RETURN count(n) AS nodes', params: {} })
+    )[0]?.['nodes'];
+    const rels = (
+      await database.executor.read({
+        cypher: 'MATCH ()-[r]->() RETURN count(r) AS rels',
+        params: {},
+      })
+    )[0]?.['rels'];
+    const figures: Record<string, unknown> = {};
+    for (const maxHops of hops) {
+      const times: number[] = [];
+      let reached = 0;
+      for (const agent of [...agents.slice(0, 5), ...agents]) {
+        const started = performance.now();
+        const outcome = await database.executor.readTransaction((tx) =>
+          computeReach(
+            neo4jReachSource(tx, SEE_ALL),
+            {
+              agent,
+              direction: 'INBOUND',
+              maxHops,
+              during: undefined,
+              disciplines: [],
+              minConfidence: 'SUSPECTED',
+              respectThirdPartyRule: true,
+            },
+            10_000_000,
+          ),
+        );
+        times.push(performance.now() - started);
+        reached += (outcome?.channels.length ?? 0) + (outcome?.services.length ?? 0);
+      }
+      figures[`maxHops${maxHops}`] = {
+        ...percentiles(times.slice(5)),
+        meanReached: Math.round(reached / times.length),
+      };
+      process.stdout.write(`maxHops ${maxHops}: ${JSON.stringify(figures[`maxHops${maxHops}`])}\n`);
+    }
+    const file = writeResult(`reach-${flag('label') ?? 'graph'}`, {
+      neo4j: database.serverAgent,
+      dataset: { nodes: counts, relationships: rels },
+      parameters: { agents: agents.length, hops, warmup: 5 },
+      latencyMs: figures,
+    });
+    process.stdout.write(`written ${file}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+void main();
