@@ -26,7 +26,7 @@ export {
 } from './mutationQueries.js';
 export {
   reachFootholds,
-  reachChannelsOfServices,
+  reachMembershipsOfServices,
   reachChannels,
   reachOperations,
 } from './reachQueries.js';

@@ -24,16 +24,6 @@ export function reachFootholds(agent: string, v: Visibility): CypherQuery {
   };
 }
 
-/** For each service, its channels (membership, channel facts, all visible parties): one hop. */
-export function reachChannelsOfServices(services: readonly string[], v: Visibility): CypherQuery {
-  return {
-    cypher:
-      `UNWIND $services AS sid MATCH (s:Service {id: sid})-[p:PARTY_TO]->(c:LiaisonChannel) WHERE ${v.rel('p')} AND ${v.node('c')} ` +
-      `${PARTIES(v)} RETURN sid, p.id AS link, p.validFrom AS from, p.validTo AS to, s.validFrom AS sFrom, s.validTo AS sTo, ${CHANNEL}, parties`,
-    params: { services, ...v.params },
-  };
-}
-
 /** Channels by id with their visible parties (the agent's postings). */
 export function reachChannels(ids: readonly string[], v: Visibility): CypherQuery {
   return {
@@ -58,5 +48,18 @@ export function reachOperations(
       "RETURN cid AS via, r.id AS link, 'THROUGH' AS type, o.id AS operation, coalesce(r.validFrom, o.validFrom) AS from, coalesce(r.validTo, o.validTo) AS to " +
       '} RETURN via, link, type, operation, from, to',
     params: { services, channels, ...v.params },
+  };
+}
+
+/** For each service, its memberships (link, windows) and the channel ids: one hop, parties not included. */
+export function reachMembershipsOfServices(
+  services: readonly string[],
+  v: Visibility,
+): CypherQuery {
+  return {
+    cypher:
+      `UNWIND $services AS sid MATCH (s:Service {id: sid})-[p:PARTY_TO]->(c:LiaisonChannel) WHERE ${v.rel('p')} AND ${v.node('c')} ` +
+      'RETURN sid, p.id AS link, p.validFrom AS from, p.validTo AS to, s.validFrom AS sFrom, s.validTo AS sTo, c.id AS channel',
+    params: { services, ...v.params },
   };
 }

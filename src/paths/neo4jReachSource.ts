@@ -4,7 +4,7 @@ import {
   mapOf,
   optStr,
   reachChannels,
-  reachChannelsOfServices,
+  reachMembershipsOfServices,
   reachFootholds,
   reachOperations,
   str,
@@ -38,6 +38,13 @@ function channelOf(channel: Plain | undefined, parties: Plain | undefined): Chan
 
 /** Reads the graph for `computeReach` inside one read transaction, under a visibility rule. */
 export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility): ReachSource {
+  const channelCache = new Map<string, ChannelFacts>();
+  const loadChannels = async (ids: readonly string[]): Promise<void> => {
+    for (const row of await tx.run(reachChannels(ids, visibility))) {
+      const channel = channelOf(row['channel'], row['parties']);
+      channelCache.set(channel.id, channel);
+    }
+  };
   return {
     async footholds(agent) {
       const row = (await tx.run(reachFootholds(agent, visibility)))[0];
@@ -68,10 +75,19 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
         })),
       };
     },
+    // Channels (with their parties) are read once per transaction and reused across hops:
+    // a hop reads only memberships, then the channels it has not seen yet.
     async channelsOfServices(services) {
+      const rows = await tx.run(reachMembershipsOfServices(services, visibility));
+      const unseen = [...new Set(rows.map((row) => str(row['channel'], 'channel')))].filter(
+        (id) => !channelCache.has(id),
+      );
+      if (unseen.length > 0) await loadChannels(unseen);
       const out = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
-      for (const row of await tx.run(reachChannelsOfServices(services, visibility))) {
+      for (const row of rows) {
         const sid = str(row['sid'], 'sid');
+        const channel = channelCache.get(str(row['channel'], 'channel'));
+        if (!channel) continue;
         const membership = membershipOf({
           link: row['link'] ?? null,
           service: sid,
@@ -80,18 +96,17 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
           sFrom: row['sFrom'] ?? null,
           sTo: row['sTo'] ?? null,
         });
-        out.set(sid, [
-          ...(out.get(sid) ?? []),
-          { membership, channel: channelOf(row['channel'], row['parties']) },
-        ]);
+        out.set(sid, [...(out.get(sid) ?? []), { membership, channel }]);
       }
       return out;
     },
     async channels(ids) {
+      const unseen = ids.filter((id) => !channelCache.has(id));
+      if (unseen.length > 0) await loadChannels(unseen);
       const out = new Map<string, ChannelFacts>();
-      for (const row of await tx.run(reachChannels(ids, visibility))) {
-        const channel = channelOf(row['channel'], row['parties']);
-        out.set(channel.id, channel);
+      for (const id of ids) {
+        const channel = channelCache.get(id);
+        if (channel) out.set(id, channel);
       }
       return out;
     },
