@@ -303,21 +303,31 @@ export async function computeReach(
   };
 }
 
-/** Within a hop, pieces at the same node with the same interval keep only the best. */
+/**
+ * Within a hop, a piece is dropped when another piece at the same node (and with the same
+ * extendability) ranks at least as well and its interval contains this one's: everything the
+ * dropped piece would reach or expose, the other reaches with a window at least as wide and an
+ * explanation at least as good (the ranking is preserved by extension).
+ */
 function dedupe(pieces: readonly Piece[]): Piece[] {
-  const best = new Map<string, Piece>();
+  const groups = new Map<string, Piece[]>();
   for (const piece of pieces) {
-    const key = `${piece.node}|${piece.path.interval.from}|${piece.path.interval.to}|${piece.extendable}`;
-    const current = best.get(key);
-    if (
-      !current ||
-      better(
-        { hops: piece.hops, exposure: piece.score, path: piece.path },
-        { hops: current.hops, exposure: current.score, path: current.path },
-      )
-    ) {
-      best.set(key, piece);
-    }
+    const key = `${piece.node}|${piece.extendable}`;
+    groups.set(key, [...(groups.get(key) ?? []), piece]);
   }
-  return [...best.values()];
+  const kept: Piece[] = [];
+  const rank = (p: Piece) => ({ hops: p.hops, exposure: p.score, path: p.path });
+  for (const group of groups.values()) {
+    const ordered = [...group].sort((a, b) =>
+      better(rank(a), rank(b)) ? -1 : better(rank(b), rank(a)) ? 1 : 0,
+    );
+    const survivors: Piece[] = [];
+    for (const piece of ordered) {
+      const { from, to } = piece.path.interval;
+      if (!survivors.some((s) => s.path.interval.from <= from && to <= s.path.interval.to))
+        survivors.push(piece);
+    }
+    kept.push(...survivors);
+  }
+  return kept;
 }
