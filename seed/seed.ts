@@ -1,8 +1,9 @@
-import { ConfigError, loadConfig } from '../src/config/index.js';
-import { formatProblem, ImportError, loadDataset } from '../src/import/index.js';
+import { loadConfig } from '../src/config/index.js';
+import { loadDataset } from '../src/import/index.js';
 import { createLogger } from '../src/log/index.js';
 import { LABELS, LINK_TYPES } from '../src/model/index.js';
-import { applyMigrations, openDatabase, StartupError } from '../src/neo4j/index.js';
+import { applyMigrations, openDatabase } from '../src/neo4j/index.js';
+import { runCommand } from './runCommand.js';
 
 /**
  * `npm run seed [-- --reset] [-- --dir <folder>]`: loads the historical dataset (or another
@@ -43,20 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError)
-      for (const p of error.problems) process.stderr.write(`seed: configuration: ${p}\n`);
-    else if (error instanceof StartupError)
-      process.stderr.write(`seed: cannot start: ${error.line()}\n`);
-    else if (error instanceof ImportError) {
-      process.stderr.write('seed: the dataset was refused; nothing was written:\n');
-      for (const p of error.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
-    } else
-      process.stderr.write(
-        `seed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-    process.exit(2);
-  },
-);
+runCommand('seed', main);

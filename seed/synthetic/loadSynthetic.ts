@@ -1,9 +1,10 @@
-import { ConfigError, loadConfig } from '../../src/config/index.js';
-import { bulkLoad, formatProblem, ImportError } from '../../src/import/index.js';
+import { loadConfig } from '../../src/config/index.js';
+import { bulkLoad } from '../../src/import/index.js';
 import { createLogger } from '../../src/log/index.js';
 import { LABELS, LINK_TYPES } from '../../src/model/index.js';
-import { applyMigrations, openDatabase, StartupError } from '../../src/neo4j/index.js';
+import { applyMigrations, openDatabase } from '../../src/neo4j/index.js';
 import { generateGraph, NAMED_SIZES, sizeFor, syntheticLabel } from './generateGraph.js';
+import { runCommand } from '../runCommand.js';
 
 const USAGE =
   'usage: npm run seed:synthetic -- (--size S|M|L | --nodes N) [--seed N] [--chunk N] [--reset]';
@@ -80,19 +81,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError)
-      for (const p of error.problems) process.stderr.write(`seed:synthetic: configuration: ${p}\n`);
-    else if (error instanceof StartupError)
-      process.stderr.write(`seed:synthetic: cannot start: ${error.line()}\n`);
-    else if (error instanceof ImportError)
-      for (const p of error.problems.slice(0, 20)) process.stderr.write(`  ${formatProblem(p)}\n`);
-    else
-      process.stderr.write(
-        `seed:synthetic: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-    process.exit(2);
-  },
-);
+runCommand('seed:synthetic', main);

@@ -57,24 +57,6 @@ export function upsertSources(rows: readonly { id: string; props: object }[]): C
   };
 }
 
-/** Creates or replaces links by id between existing nodes of the given labels. */
-export function upsertLinks(
-  type: LinkType,
-  startLabel: Label,
-  endLabel: Label,
-  rows: readonly { id: string; start: string; end: string; props: object }[],
-): CypherQuery {
-  assertLinkType(type);
-  assertLabel(startLabel);
-  assertLabel(endLabel);
-  return {
-    cypher:
-      `UNWIND $rows AS row MATCH (a:${startLabel} {id: row.start}) MATCH (b:${endLabel} {id: row.end}) ` +
-      `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props, r.id = row.id`,
-    params: { rows },
-  };
-}
-
 /** Node counts per label and link counts per type. */
 export function countGraph(): CypherQuery {
   const nodeCounts = [...LABELS, 'Source'].map(

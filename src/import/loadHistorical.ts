@@ -1,4 +1,6 @@
+import { countGraph, mapOf } from '../cypher/index.js';
 import type { Logger } from '../log/index.js';
+import { LABELS } from '../model/index.js';
 import type { Executor } from '../neo4j/index.js';
 import { planGraph } from './planGraph.js';
 import { HISTORICAL_DIR, readGraphFiles } from './readGraphFiles.js';
@@ -23,12 +25,8 @@ export async function loadDataset(
   return summary;
 }
 
-/** True when the graph holds no entity at all (a fresh store). */
+/** True when the graph holds no entity at all (a fresh store); reads the count store, no scan. */
 export async function graphIsEmpty(executor: Executor): Promise<boolean> {
-  const rows = await executor.read({
-    cypher:
-      'MATCH (n) WHERE n:Country OR n:Service OR n:Organization OR n:Officer OR n:LiaisonChannel OR n:Operation RETURN count(n) > 0 AS any LIMIT 1',
-    params: {},
-  });
-  return rows[0]?.['any'] !== true;
+  const counts = mapOf((await executor.read(countGraph()))[0]?.['counts'], 'counts');
+  return LABELS.every((label) => Number(counts[label] ?? 0) === 0);
 }

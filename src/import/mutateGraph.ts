@@ -12,7 +12,7 @@ import {
   str,
   assertLabel,
   assertLinkType,
-  upsertLinks,
+  createLinks,
   type EntityRecord,
   type LinkRecord,
   type Props,
@@ -258,7 +258,7 @@ export function createLink(
       ]);
     }
     await checkSources(tx, sourceIds);
-    await tx.run(upsertLinks(type, startLabel, endLabel, [{ id, start, end, props }]));
+    await tx.run(createLinks(type, startLabel, endLabel, [{ id, start, end, props }]));
     const created = await findLink(tx, id);
     if (!created) throw new Error(`link ${id} was not written`);
     return created;

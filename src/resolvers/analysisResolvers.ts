@@ -21,7 +21,7 @@ import { checkFirst } from './cursor.js';
 import { timeWindow } from './linkFields.js';
 import { graphOfPaths } from './shortestPathResolvers.js';
 import { entity, reachParams } from './pathResolvers.js';
-import { citations } from './props.js';
+import { citations, nameOf } from './props.js';
 
 async function existing(ctx: Context, id: string, what: string): Promise<EntityRecord> {
   const found = await ctx.loaders.entity.load(id);
@@ -113,7 +113,7 @@ const neighborhood: NonNullable<QueryResolvers['neighborhood']> = async (_p, arg
   const nodes = new Map<string, GraphRecord['nodes'][number]>();
   const node = (id: string, label: string, props: Props, depthFromCenter: number | undefined) => {
     if (!nodes.has(id)) {
-      const name = typeof props['name'] === 'string' ? props['name'] : id;
+      const name = nameOf(props, id);
       nodes.set(id, {
         id,
         label,
@@ -171,9 +171,7 @@ const VERBS: Readonly<Record<string, readonly [string, string]>> = {
 
 const timeline: NonNullable<QueryResolvers['timeline']> = async (_p, args, ctx) => {
   const subject = await existing(ctx, args.id, 'timeline takes an entity id');
-  const name = (props: Props, id: string) =>
-    typeof props['name'] === 'string' ? props['name'] : id;
-  const subjectName = name(subject.props, args.id);
+  const subjectName = nameOf(subject.props, args.id);
   const events: TimelineEventRecord[] = [];
   const own = subject.label === 'Officer' ? (['born', 'died'] as const) : (['from', 'to'] as const);
   own.forEach((key, i) => {
@@ -196,8 +194,8 @@ const timeline: NonNullable<QueryResolvers['timeline']> = async (_p, args, ctx) 
     const other = str(row['other'], 'other');
     const [start, end] =
       row['outgoing'] === true
-        ? [subjectName, name(otherProps, other)]
-        : [name(otherProps, other), subjectName];
+        ? [subjectName, nameOf(otherProps, other)]
+        : [nameOf(otherProps, other), subjectName];
     const verbs = VERBS[type] ?? ['begins', 'ends'];
     // Links without dates of their own to an operation date by the operation.
     const dated =

@@ -13,6 +13,7 @@ import {
   type ReachParams,
 } from '../paths/index.js';
 import { timeWindow } from './linkFields.js';
+import { nameOf } from './props.js';
 
 /** The entity of an id found on a path (it exists: the path was just read). */
 export async function entity(ctx: Context, id: string): Promise<EntityRecord> {
@@ -150,7 +151,7 @@ async function graphOf(reach: ReachOutcome, ctx: Context): Promise<GraphRecord> 
   const nodes = ids.flatMap((id, i) => {
     const record = records[i];
     if (!record || record instanceof Error) return [];
-    const name = typeof record.props['name'] === 'string' ? record.props['name'] : id;
+    const name = nameOf(record.props, id);
     const from =
       typeof record.props['from'] === 'string'
         ? record.props['from']

@@ -9,6 +9,12 @@ export function text(props: Props, key: string): string {
   return value;
 }
 
+/** The display name of an entity: its `name`, else its id. */
+export const nameOf = (props: Props, id: string): string => {
+  const name = props['name'];
+  return typeof name === 'string' ? name : id;
+};
+
 /** An optional string property. */
 export const optText = (props: Props, key: string): string | null => {
   const value = props[key];

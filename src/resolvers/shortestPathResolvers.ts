@@ -5,6 +5,7 @@ import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
 import { LINK_TYPES, type LinkType } from '../model/index.js';
 import { validity, type GraphRecord, type Path, type PathsRecord } from '../paths/index.js';
 import { timeWindow } from './linkFields.js';
+import { nameOf } from './props.js';
 import { checkHops } from './pathResolvers.js';
 
 const MAX_K = 10;
@@ -68,7 +69,7 @@ export async function graphOfPaths(record: PathsRecord, ctx: Context): Promise<G
   const nodes = ids.flatMap((id, i) => {
     const e = entities[i];
     if (!e || e instanceof Error) return [];
-    const name = typeof e.props['name'] === 'string' ? e.props['name'] : id;
+    const name = nameOf(e.props, id);
     const hops = Math.min(
       ...record.paths.map((p) => (p.nodes.includes(id) ? p.nodes.indexOf(id) : Infinity)),
     );

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { linksOf, listEntities, luceneQuery, upsertLinks } from '../../src/cypher/index.js';
+import { createLinks, linksOf, listEntities, luceneQuery } from '../../src/cypher/index.js';
 
 describe('Cypher builders', () => {
   it('batch a relationship field into one UNWIND over the parent ids, labels fixed by the spec', () => {
@@ -43,10 +43,10 @@ describe('Cypher builders', () => {
   });
 
   it('refuse a label or type outside the allow-list', () => {
-    expect(() => upsertLinks('PARTY_TO', 'Service', 'Person' as never, [])).toThrow(
+    expect(() => createLinks('PARTY_TO', 'Service', 'Person' as never, [])).toThrow(
       'not a graph label: Person',
     );
-    expect(() => upsertLinks('KNOWS' as never, 'Service', 'Service', [])).toThrow(
+    expect(() => createLinks('KNOWS' as never, 'Service', 'Service', [])).toThrow(
       'not a link type: KNOWS',
     );
   });
