@@ -2,12 +2,8 @@ import { loadConfig } from '../src/config/index.js';
 import { bulkLoad } from '../src/import/index.js';
 import { createLogger } from '../src/log/index.js';
 import { applyMigrations, openDatabase } from '../src/neo4j/index.js';
-import {
-  generateGraph,
-  NAMED_SIZES,
-  sizeFor,
-  syntheticLabel,
-} from '../seed/synthetic/generateGraph.js';
+import { NAMED_SIZES, sizeFor, syntheticLabel } from '../seed/synthetic/generateGraph.js';
+import { plannedSynthetic } from '../seed/synthetic/plannedSynthetic.js';
 import { flag, writeResult } from './benchSupport.js';
 
 /**
@@ -25,15 +21,19 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database, { ...config, txTimeoutMs: 3_600_000 }, log);
   try {
     await applyMigrations(database.executor, log);
-    const result = await bulkLoad(database.executor, generateGraph(sizeFor(nodes), seed, chunk), {
-      reset: true,
-      labelHint: syntheticLabel,
-      onProgress: ({ nodes: n, links, elapsedMs }) => {
-        process.stderr.write(
-          `\r${n} nodes ${links} links ${Math.round(links / Math.max(0.001, elapsedMs / 1000))} links/s   `,
-        );
+    const result = await bulkLoad(
+      database.executor,
+      plannedSynthetic({ size: sizeFor(nodes), seed, chunk }),
+      {
+        reset: true,
+        labelHint: syntheticLabel,
+        onProgress: ({ nodes: n, links, elapsedMs }) => {
+          process.stderr.write(
+            `\r${n} nodes ${links} links ${Math.round(links / Math.max(0.001, elapsedMs / 1000))} links/s   `,
+          );
+        },
       },
-    });
+    );
     process.stderr.write('\n');
     const seconds = result.elapsedMs / 1000;
     const figures = {

@@ -3,7 +3,8 @@ import { bulkLoad } from '../../src/import/index.js';
 import { createLogger } from '../../src/log/index.js';
 import { LABELS, LINK_TYPES } from '../../src/model/index.js';
 import { applyMigrations, openDatabase } from '../../src/neo4j/index.js';
-import { generateGraph, NAMED_SIZES, sizeFor, syntheticLabel } from './generateGraph.js';
+import { NAMED_SIZES, sizeFor, syntheticLabel } from './generateGraph.js';
+import { plannedSynthetic } from './plannedSynthetic.js';
 import { runCommand } from '../runCommand.js';
 
 const USAGE =
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     process.stderr.write(
       `seed:synthetic: ${planned} nodes (${JSON.stringify(size)}), seed ${seed}, chunks of ${chunk}, into ${database.uri}\n`,
     );
-    const result = await bulkLoad(database.executor, generateGraph(size, seed, chunk), {
+    const result = await bulkLoad(database.executor, plannedSynthetic({ size, seed, chunk }), {
       reset: args.includes('--reset'),
       labelHint: syntheticLabel,
       onProgress: ({ nodes, links, elapsedMs }) => {

@@ -1,3 +1,4 @@
+import { int } from 'neo4j-driver';
 import { LABELS, LINK_TYPES, type Label, type LinkType } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 
@@ -16,6 +17,18 @@ const ANY_ENTITY = LABELS.map((label) => `n:${label}`).join(' OR ');
 /** Deletes every entity and source node with their links (used by `seed --reset`). */
 export function deleteGraph(): CypherQuery {
   return { cypher: `MATCH (n) WHERE ${ANY_ENTITY} OR n:Source DETACH DELETE n`, params: {} };
+}
+
+/**
+ * Deletes every entity and source node with their links, committing every `batch` nodes (for
+ * graphs too big for one transaction; run it with `Executor.autoCommit`). Rerunning finishes an
+ * interrupted run.
+ */
+export function deleteGraphInBatches(batch: number): CypherQuery {
+  return {
+    cypher: `MATCH (n) WHERE ${ANY_ENTITY} OR n:Source CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS`,
+    params: { batch: int(batch) },
+  };
 }
 
 /** The label of each given id that exists, through the unique-id indexes (one row per hit). */
@@ -37,14 +50,22 @@ export function existingSources(ids: readonly string[]): CypherQuery {
   };
 }
 
-/** Creates or replaces nodes by id: the properties become exactly `props`. */
+/**
+ * Creates or replaces nodes by id: the properties become exactly `props`. Answers one row per
+ * id that existed before (so the caller knows which nodes are new, and that no link can end at
+ * them yet).
+ */
 export function upsertNodes(
   label: Label,
   rows: readonly { id: string; props: object }[],
 ): CypherQuery {
   assertLabel(label);
   return {
-    cypher: `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props, n.id = row.id`,
+    cypher:
+      `UNWIND $rows AS row OPTIONAL MATCH (old:${label} {id: row.id}) ` +
+      `WITH row, old IS NOT NULL AS existed ` +
+      `MERGE (n:${label} {id: row.id}) SET n = row.props, n.id = row.id ` +
+      `WITH row, existed WHERE existed RETURN row.id AS id`,
     params: { rows },
   };
 }
@@ -72,11 +93,14 @@ export function countGraph(): CypherQuery {
   };
 }
 
-/** Which of the given link ids exist, through the relationship id index of the type. */
+/**
+ * Which of the given link ids exist, through the relationship id index of the type (named in a
+ * hint: a plan cached while the type had no links would otherwise scan every link of it).
+ */
 export function existingLinkIds(type: LinkType, ids: readonly string[]): CypherQuery {
   assertLinkType(type);
   return {
-    cypher: `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`,
+    cypher: `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() USING INDEX r:${type}(id) RETURN id`,
     params: { ids },
   };
 }

@@ -1,8 +1,8 @@
-import { countGraph, deleteGraph, mapOf } from '../cypher/index.js';
+import { countGraph, deleteGraphInBatches, mapOf } from '../cypher/index.js';
 import { LINK_TYPES, type Label } from '../model/index.js';
 import type { Executor } from '../neo4j/index.js';
 import type { Section } from './graphDocument.js';
-import { planGraph } from './planGraph.js';
+import { planGraph, type GraphPlan } from './planGraph.js';
 import { writeGraph, type GraphCounts } from './writeGraph.js';
 
 /** Progress after each chunk. */
@@ -12,14 +12,31 @@ export interface BulkProgress {
   readonly elapsedMs: number;
 }
 
+/** One chunk of a graph document: a section and some of its entries. */
+export interface DocumentChunk {
+  readonly section: Section;
+  readonly entries: readonly Record<string, unknown>[];
+}
+
 /**
- * Loads a graph document chunk by chunk: each chunk is validated whole (the seed loader's
- * validation) and written in one write transaction of batched `UNWIND` upserts, so a failure
- * leaves whole chunks only and a rerun completes the load (upserts are idempotent).
+ * Validates chunks one by one (the seed loader's validation, `planGraph`), lazily, in the
+ * caller's thread; a producer that plans elsewhere (a worker thread) yields plans itself.
+ */
+export function* planChunks(chunks: Iterable<DocumentChunk>): Generator<GraphPlan> {
+  for (const chunk of chunks) {
+    yield planGraph({ [chunk.section]: chunk.entries }, (section) => `${section} (chunk)`);
+  }
+}
+
+/**
+ * Loads a graph document plan by plan: each validated chunk is written in one write transaction
+ * of batched `UNWIND` statements, so a failure leaves whole chunks only and a rerun completes the
+ * load (nodes are upserted and links already present are replaced, never duplicated). The
+ * elapsed time and rate cover the load, not the optional reset before it.
  */
 export async function bulkLoad(
   executor: Executor,
-  chunks: Iterable<{ section: Section; entries: readonly Record<string, unknown>[] }>,
+  plans: AsyncIterable<GraphPlan> | Iterable<GraphPlan>,
   options: {
     reset?: boolean;
     onProgress?: (progress: BulkProgress) => void;
@@ -27,15 +44,12 @@ export async function bulkLoad(
     labelHint?: (id: string) => Label | undefined;
   } = {},
 ): Promise<{ totals: GraphCounts; nodes: number; links: number; elapsedMs: number }> {
+  // A big graph does not fit one transaction's memory: the reset commits in batches.
+  if (options.reset) await executor.autoCommit(deleteGraphInBatches(2000));
   const started = Date.now();
-  if (options.reset) await executor.write(deleteGraph());
   let nodes = 0;
   let links = 0;
-  for (const chunk of chunks) {
-    const plan = planGraph(
-      { [chunk.section]: chunk.entries },
-      (section) => `${section} (synthetic chunk)`,
-    );
+  for await (const plan of plans) {
     const summary = await executor.writeTransaction((tx) =>
       writeGraph(tx, plan, {
         reset: false,

@@ -15,4 +15,4 @@ export {
   ENTITY_SECTIONS,
   type EntitySection,
 } from './mutateGraph.js';
-export { bulkLoad, type BulkProgress } from './bulkLoad.js';
+export { bulkLoad, planChunks, type BulkProgress, type DocumentChunk } from './bulkLoad.js';

@@ -34,6 +34,11 @@ export interface LinkRow {
   /** Labels the end node may have (from the link spec); narrowed when the plan is resolved. */
   readonly endLabels: readonly Label[];
   readonly props: StoredProps;
+  /**
+   * True when the document gave the id; otherwise it is derived from start, type and end, so a
+   * link with this id can exist only between these two nodes.
+   */
+  readonly explicitId: boolean;
   /** Where the link was declared, for problems found when resolving it. */
   readonly at: Place;
 }
@@ -213,6 +218,7 @@ function buildRows(
       end,
       endLabels: LINKS[type].end,
       props: compact(props),
+      explicitId: explicitId !== undefined,
       at,
     });
   };

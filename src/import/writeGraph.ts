@@ -69,7 +69,7 @@ export async function writeGraph(
         const label = hint(id);
         if (label !== undefined) inDatabase.set(id, label);
       }
-  for (const row of await tx.run(labelsOfIds(lookup))) {
+  for (const row of lookup.length === 0 ? [] : await tx.run(labelsOfIds(lookup))) {
     const label = str(row['label'], 'label');
     assertLabel(label);
     inDatabase.set(str(row['id'], 'id'), label);
@@ -116,7 +116,9 @@ export async function writeGraph(
   }
   const uncited = [...plan.citedSources.keys()];
   const known = new Set(
-    (await tx.run(existingSources(uncited))).map((row) => str(row['id'], 'id')),
+    (uncited.length === 0 ? [] : await tx.run(existingSources(uncited))).map((row) =>
+      str(row['id'], 'id'),
+    ),
   );
   for (const [id, at] of plan.citedSources) {
     if (!known.has(id))
@@ -129,22 +131,20 @@ export async function writeGraph(
 
   const written: Record<string, number> = { Source: plan.sources.length };
   if (plan.sources.length > 0) await tx.run(upsertSources(plan.sources));
+  /** Declared ids whose node existed before this write; the other declared nodes are new. */
+  const existedBefore = new Set<string>();
   for (const label of LABELS) {
     const rows = plan.nodes.get(label) ?? [];
     written[label] = rows.length;
-    if (rows.length > 0) await tx.run(upsertNodes(label, rows));
+    if (rows.length === 0) continue;
+    for (const row of await tx.run(upsertNodes(label, rows)))
+      existedBefore.add(str(row['id'], 'id'));
   }
-  const linkIdsByType = new Map<LinkType, string[]>();
-  for (const group of groups.values()) {
-    linkIdsByType.set(group.type, [
-      ...(linkIdsByType.get(group.type) ?? []),
-      ...group.rows.map((r) => r.id),
-    ]);
-  }
-  const existing = new Set<string>();
-  for (const [type, ids] of linkIdsByType) {
-    for (const row of await tx.run(existingLinkIds(type, ids))) existing.add(str(row['id'], 'id'));
-  }
+  const existing = await existingLinks(
+    tx,
+    groups.values(),
+    (id) => !declared.has(id) || existedBefore.has(id),
+  );
   const shortfalls: ImportProblem[] = [];
   for (const group of groups.values()) {
     written[group.type] = (written[group.type] ?? 0) + group.rows.length;
@@ -174,4 +174,30 @@ export async function writeGraph(
   if (options.totals === false) return { written, totals: {} };
   const totals = (await tx.run(countGraph()))[0]?.['counts'] as GraphCounts;
   return { written, totals };
+}
+
+/**
+ * The ids of the plan's links that already exist. Only links that could exist are looked up:
+ * a link with a derived id joins exactly its two ends, so it cannot exist when either end is a
+ * node this write creates (a fresh bulk load looks up nothing). Links with explicit ids are
+ * always looked up.
+ */
+async function existingLinks(
+  tx: TransactionRunner,
+  groups: Iterable<{ type: LinkType; rows: readonly LinkRow[] }>,
+  existedBefore: (id: string) => boolean,
+): Promise<Set<string>> {
+  const idsByType = new Map<LinkType, string[]>();
+  for (const group of groups) {
+    const ids = idsByType.get(group.type) ?? [];
+    for (const row of group.rows)
+      if (row.explicitId || (existedBefore(row.start) && existedBefore(row.end))) ids.push(row.id);
+    idsByType.set(group.type, ids);
+  }
+  const existing = new Set<string>();
+  for (const [type, ids] of idsByType) {
+    if (ids.length === 0) continue;
+    for (const row of await tx.run(existingLinkIds(type, ids))) existing.add(str(row['id'], 'id'));
+  }
+  return existing;
 }

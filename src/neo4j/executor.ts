@@ -78,6 +78,30 @@ export class Executor {
     return this.transact('READ', work);
   }
 
+  /**
+   * Runs one statement in an auto-commit transaction, for statements that commit in batches
+   * themselves (`CALL { … } IN TRANSACTIONS`) and so cannot run inside a managed transaction.
+   * Not retried: such a statement must be safe to rerun by the caller.
+   */
+  async autoCommit(query: CypherQuery): Promise<Row[]> {
+    const session: Session = this.driver.session({
+      ...(this.database === undefined ? {} : { database: this.database }),
+      defaultAccessMode: 'WRITE',
+    });
+    try {
+      for (const observer of this.observers) observer(query, 'WRITE');
+      const result = await session.run(query.cypher, query.params, {
+        timeout: this.timeoutMs,
+        metadata: this.metadata,
+      });
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw fromNeo4jError(error, this.timeoutMs) ?? error;
+    } finally {
+      await session.close();
+    }
+  }
+
   private async transact<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: TransactionRunner) => Promise<T>,

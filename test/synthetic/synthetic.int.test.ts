@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEE_ALL } from '../../src/context/index.js';
 import { str } from '../../src/cypher/index.js';
-import { bulkLoad } from '../../src/import/index.js';
+import { bulkLoad, planChunks } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
 import { computeReach, neo4jReachSource } from '../../src/paths/index.js';
 import { generateGraph, ids, sizeFor } from '../../seed/synthetic/generateGraph.js';
+import { plannedSynthetic } from '../../seed/synthetic/plannedSynthetic.js';
 import { connectTestDatabase, resetDatabase } from '../support/connect.js';
 
 let database: Database;
@@ -31,7 +32,9 @@ describe('synthetic graphs', () => {
   });
 
   it('load in validated chunks, idempotently, with skewed channel participation', async () => {
-    const first = await bulkLoad(database.executor, generateGraph(size, 3, 100), { reset: true });
+    const first = await bulkLoad(database.executor, planChunks(generateGraph(size, 3, 100)), {
+      reset: true,
+    });
     expect(first.totals).toMatchObject({
       Country: size.countries,
       Service: size.services,
@@ -42,7 +45,10 @@ describe('synthetic graphs', () => {
       Source: 1,
     });
     expect(first.links).toBeGreaterThan(3 * (first.nodes - 1));
-    const again = await bulkLoad(database.executor, generateGraph(size, 3, 250));
+    const again = await bulkLoad(
+      database.executor,
+      plannedSynthetic({ size, seed: 3, chunk: 250 }),
+    );
     expect(again.totals).toEqual(first.totals);
     // Zipf participation: the first service (the biggest hub) is party to more channels than the median one.
     const rows = await database.executor.read({
