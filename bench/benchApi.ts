@@ -1,0 +1,138 @@
+import { SEE_ALL } from '../src/context/index.js';
+import { agentIds, str } from '../src/cypher/index.js';
+import { apiEnv, median, openBenchDatabase, type BenchDatabase } from './benchDatabase.js';
+import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
+import { dataOf, postGraphQL, startGraphQLServer, type GraphQLServer } from './graphqlServer.js';
+import { answerLines, directReach, outcomeLines, REACH_QUERY } from './reachQuery.js';
+
+/**
+ * `npm run bench:api -- [--agents 100] [--hops 4] [--runs 3] [--seed 1] [--port 4100]
+ * [--label S]`: GraphQL overhead of penetrationReach. The same seeded agents are reached
+ * through HTTP GraphQL (an API child process on the same Neo4j) and directly in-process
+ * (computeReach in a read transaction, as bench:reach does), alternating per agent so both
+ * see the same cache state. One unmeasured pass checks that both give the same answer.
+ */
+interface Pass {
+  readonly direct: number[];
+  readonly http: number[];
+}
+
+interface Run {
+  readonly bench: BenchDatabase;
+  readonly server: GraphQLServer;
+  readonly agents: readonly string[];
+  readonly maxHops: number;
+  readonly deadline: number;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function httpReach(run: Run, agent: string): Promise<Record<string, unknown>> {
+  const answer = await postGraphQL(run.server.url, REACH_QUERY, { agent, maxHops: run.maxHops });
+  return dataOf(answer, `penetrationReach(${agent})`)['penetrationReach'] as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Warm-up pass: both ways once per agent, failing on the first answer that differs. */
+async function verifyPass(run: Run): Promise<void> {
+  for (const agent of run.agents) {
+    const direct = await directReach(run.bench.database, agent, run.maxHops);
+    if (!direct) throw new Error(`agent ${agent} not found in-process`);
+    const expected = outcomeLines(direct);
+    const actual = answerLines(await httpReach(run, agent));
+    const differs = expected.findIndex((line, i) => line !== actual[i]);
+    if (differs >= 0 || expected.length !== actual.length)
+      throw new Error(
+        `HTTP and in-process reach differ for ${agent}: ${expected[differs] ?? '(end)'} vs ${actual[differs] ?? '(end)'}`,
+      );
+  }
+}
+
+/** One measured pass; which side goes first alternates per agent (and per pass). */
+async function measurePass(run: Run, index: number): Promise<Pass> {
+  const pass: Pass = { direct: [], http: [] };
+  for (const [i, agent] of run.agents.entries()) {
+    if (performance.now() > run.deadline) throw new Error('bench:api ran past --max-seconds');
+    const direct = () => timed(() => directReach(run.bench.database, agent, run.maxHops));
+    const http = () => timed(() => httpReach(run, agent));
+    if ((i + index) % 2 === 0) {
+      pass.direct.push(await direct());
+      pass.http.push(await http());
+    } else {
+      pass.http.push(await http());
+      pass.direct.push(await direct());
+    }
+  }
+  return pass;
+}
+
+/** Medians over passes of each pass's p50 and p95, and the ratio http/direct at p50. */
+function summarize(passes: readonly Pass[]) {
+  const per = passes.map((p) => ({ direct: percentiles(p.direct), http: percentiles(p.http) }));
+  const directP50 = median(per.map((p) => p.direct.p50));
+  const httpP50 = median(per.map((p) => p.http.p50));
+  const pairRatios = passes.flatMap((p) => p.http.map((h, i) => h / (p.direct[i] ?? NaN)));
+  const ratio = Math.round((httpP50 / directP50) * 1000) / 1000;
+  return {
+    directMs: { p50: directP50, p95: median(per.map((p) => p.direct.p95)) },
+    httpMs: { p50: httpP50, p95: median(per.map((p) => p.http.p95)) },
+    ratioHttpOverDirectP50: ratio,
+    medianPairRatio: median(pairRatios),
+    goal: 'http/direct <= 1.10 at p50',
+    goalMet: ratio <= 1.1,
+    passes: per,
+  };
+}
+
+async function main(): Promise<void> {
+  const maxHops = Number(flag('hops') ?? 4);
+  const runs = Number(flag('runs') ?? 3);
+  const seed = Number(flag('seed') ?? 1);
+  const deadline = performance.now() + Number(flag('max-seconds') ?? 900) * 1000;
+  const bench = await openBenchDatabase();
+  let server: GraphQLServer | undefined;
+  try {
+    const all = (await bench.database.executor.read(agentIds(SEE_ALL))).map((row) =>
+      str(row['id'], 'id'),
+    );
+    const agents = prngPick(all, Number(flag('agents') ?? 100), seed);
+    server = await startGraphQLServer({
+      script: 'src/main.ts',
+      env: apiEnv(bench.database),
+      port: Number(flag('port') ?? 4100),
+    });
+    const run: Run = { bench, server, agents, maxHops, deadline };
+    await verifyPass(run);
+    const passes: Pass[] = [];
+    for (let i = 0; i < runs; i++) passes.push(await measurePass(run, i));
+    const figures = summarize(passes);
+    process.stdout.write(`${JSON.stringify({ ...figures, passes: undefined })}\n`);
+    const file = writeResult(`api-${flag('label') ?? 'graph'}`, {
+      neo4j: bench.database.serverAgent,
+      dataset: bench.dataset,
+      parameters: {
+        agents: agents.length,
+        distinctAgents: new Set(agents).size,
+        seed,
+        maxHops,
+        runs,
+        warmup: 'one unmeasured pass over the same agents, both ways, answers compared',
+        order: 'direct and HTTP alternate first per agent',
+        http: 'POST /graphql of an API child process, keep-alive fetch, sequential',
+      },
+      figures,
+    });
+    process.stdout.write(`written ${file}\n`);
+  } finally {
+    await server?.stop();
+    await bench.database.close();
+  }
+}
+
+void main();
