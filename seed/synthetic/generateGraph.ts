@@ -3,8 +3,11 @@
  * of the historical dataset (so the same validation applies), produced in chunks so that large
  * graphs never sit in memory whole.
  *
- * Shape: skewed channel participation (services drawn by a Zipf law, so a few hubs are party
- * to many channels), multilateral clubs (5% of channels with 10-40 parties), officers serving
+ * Shape: services fall into blocs of about 150 (regions, alliances); a channel draws its parties
+ * mostly (85%) from one bloc and otherwise from the leading services of other blocs, and within
+ * a bloc by a Zipf law over rank, so each bloc has a few hubs party to many channels and many
+ * small services (a hub's share is bounded by its bloc, as a real service's partners are, not
+ * by the size of the whole graph); multilateral clubs (5% of channels with 10-40 parties), officers serving
  * one to three services, liaison postings, operations conducted by services and run through
  * channels, penetrations of 1% of officers, and validity windows spread over 1940-2020 with
  * some unknown starts and open ends.
@@ -75,6 +78,11 @@ export function syntheticLabel(
 }
 
 const cite = [{ source: 'synthetic', section: 'generated' }] as const;
+/** Services per bloc, the share of a channel's parties from its home bloc, and how many leading
+ * services of a bloc take part in channels homed elsewhere. */
+const BLOC_SIZE = 150;
+const HOME_SHARE = 0.85;
+const LEADERS = 10;
 const SERVICE_KINDS = [
   'FOREIGN_INTELLIGENCE',
   'SIGINT',
@@ -115,19 +123,24 @@ export function* generateGraph(
       ...(random() < 0.4 ? {} : { to: String(to) }),
     };
   };
-  // Zipf(1.1) over services: index 0 is the biggest hub.
-  const weights = Array.from({ length: size.services }, (_, i) => 1 / Math.pow(i + 1, 1.1));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const cdf = new Float64Array(size.services);
-  let acc = 0;
-  weights.forEach((w, i) => {
-    acc += w / total;
-    cdf[i] = acc;
-  });
-  const hubService = () => {
+  // Service i is in bloc i % blocs with rank floor(i / blocs) there: services 0..blocs-1 are
+  // the bloc leaders. Ranks are drawn by Zipf(1.1), so low ranks are the hubs.
+  const blocs = Math.max(1, Math.round(size.services / BLOC_SIZE));
+  const blocSize = (bloc: number) => Math.ceil((size.services - bloc) / blocs);
+  const cdfs = new Map<number, Float64Array>();
+  const zipfRank = (n: number) => {
+    let cdf = cdfs.get(n);
+    if (!cdf) {
+      const weights = Array.from({ length: n }, (_, i) => 1 / Math.pow(i + 1, 1.1));
+      const total = weights.reduce((a, b) => a + b, 0);
+      cdf = new Float64Array(n);
+      let acc = 0;
+      for (let i = 0; i < n; i++) cdf[i] = acc += (weights[i] ?? 0) / total;
+      cdfs.set(n, cdf);
+    }
     const u = random();
     let lo = 0;
-    let hi = size.services - 1;
+    let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if ((cdf[mid] ?? 1) < u) lo = mid + 1;
@@ -135,6 +148,13 @@ export function* generateGraph(
     }
     return lo;
   };
+  const inBloc = (bloc: number) => bloc + blocs * zipfRank(blocSize(bloc));
+  /** A party of a channel homed in `bloc`: mostly from the bloc, else a leader of another. */
+  const party = (bloc: number) =>
+    random() < HOME_SHARE || blocs === 1
+      ? inBloc(bloc)
+      : int(0, blocs - 1) + blocs * zipfRank(Math.min(LEADERS, blocSize(blocs - 1)));
+  const hubService = () => inBloc(int(0, blocs - 1));
   const distinct = (count: number, draw: () => number) => {
     const out = new Set<number>();
     for (let tries = 0; out.size < count && tries < count * 10; tries++) out.add(draw());
@@ -190,9 +210,10 @@ export function* generateGraph(
   }));
   yield* chunked('channels', size.channels, (i) => {
     const club = random() < 0.05;
+    const home = int(0, blocs - 1);
     const parties = distinct(
       club ? int(10, Math.min(40, size.services)) : int(2, Math.min(8, size.services)),
-      hubService,
+      () => party(home),
     );
     return {
       id: ids.channel(i),

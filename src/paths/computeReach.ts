@@ -112,24 +112,29 @@ export async function computeReach(
   };
 
   // Hop 0: services served and operations taken part in, within a window.
-  let frontier: Piece[] = [];
+  const agentPiece: Piece = {
+    node: facts.agent,
+    kind: 'Service',
+    hops: 0,
+    score: 0,
+    path: agentPath,
+    extendable: false,
+  };
+  const serving: Step[] = [];
   for (const start of starts) {
     for (const serve of facts.serves) {
       const interval = intersectAll(start.interval, serve.validity, serve.serviceValidity);
       if (!interval) continue;
-      const path = extend(
-        agentPath,
-        { id: serve.link, type: 'SERVES', start: facts.agent, end: serve.service },
-        serve.service,
-        interval,
-      );
-      frontier.push({
+      serving.push({
+        from: agentPiece,
+        link: { id: serve.link, type: 'SERVES', start: facts.agent, end: serve.service },
         node: serve.service,
         kind: 'Service',
         hops: 0,
         score: start.score,
-        path,
+        interval,
         extendable: true,
+        fromService: undefined,
       });
     }
     for (const op of facts.operations) {
@@ -144,7 +149,7 @@ export async function computeReach(
       operations.offer({ id: op.operation, hops: 0, exposure: start.score, path });
     }
   }
-  frontier = dedupe(frontier);
+  let frontier = dominant(serving).map(pieceOf);
   for (const piece of frontier) {
     services.offer({ id: piece.node, hops: 0, exposure: piece.score, path: piece.path });
     visited.push(piece);
@@ -186,6 +191,8 @@ export async function computeReach(
     }
   }
 
+  const channelsById = new Map<string, ChannelFacts>();
+  for (const channel of posted.values()) channelsById.set(channel.id, channel);
   const coverage = new Map<string, Interval[]>();
   for (let hop = 0; hop < params.maxHops; hop++) {
     // Extend only pieces that bring time not yet covered at their service.
@@ -201,6 +208,7 @@ export async function computeReach(
         : new Map();
     for (const piece of expanding) {
       for (const { membership, channel } of adjacency.get(piece.node) ?? []) {
+        channelsById.set(channel.id, channel);
         crossings.push({
           from: piece,
           link: { id: membership.link, type: 'PARTY_TO', start: piece.node, end: channel.id },
@@ -214,7 +222,11 @@ export async function computeReach(
       }
     }
 
-    const next: Piece[] = [];
+    // Arrivals at each channel; an arrival dominated by another at the same channel (ranked no
+    // better, interval inside the other's) can reach nothing the other does not reach better,
+    // so only the survivors fan out to the channel's parties (see `dominant`). Paths are built
+    // for survivors only.
+    const arrivals: Step[] = [];
     for (const crossing of crossings.splice(0)) {
       const { channel } = crossing;
       if (
@@ -227,38 +239,49 @@ export async function computeReach(
       if (rule && params.direction === 'INBOUND' && hop + 1 > 1) continue;
       const j = intersectAll(crossing.from.path.interval, crossing.membership, channel.validity);
       if (!j) continue;
-      const score = crossing.from.score * sharingWeight(channel.sharing);
-      const atChannel: Piece = {
+      arrivals.push({
+        from: crossing.from,
+        link: crossing.link,
         node: channel.id,
         kind: 'LiaisonChannel',
         hops: hop + 1,
-        score,
-        path: extend(crossing.from.path, crossing.link, channel.id, j),
+        score: crossing.from.score * sharingWeight(channel.sharing),
+        interval: j,
         extendable: false,
-      };
-      channels.offer({ id: channel.id, hops: hop + 1, exposure: score, path: atChannel.path });
+        fromService: crossing.from_service,
+      });
+    }
+    const steps: Step[] = [];
+    for (const arrival of dominant(arrivals)) {
+      const channel = channelsById.get(arrival.node);
+      if (!channel) continue;
+      const atChannel = pieceOf(arrival);
+      const rule = params.respectThirdPartyRule && channel.thirdPartyRule;
+      channels.offer({
+        id: channel.id,
+        hops: atChannel.hops,
+        exposure: atChannel.score,
+        path: atChannel.path,
+      });
       visited.push(atChannel);
       for (const party of channel.parties) {
-        if (party.service === crossing.from_service) continue;
-        const k = intersectAll(j, party.validity, party.serviceValidity);
+        if (party.service === arrival.fromService) continue;
+        const k = intersectAll(atChannel.path.interval, party.validity, party.serviceValidity);
         if (!k) continue;
-        const path = extend(
-          atChannel.path,
-          { id: party.link, type: 'PARTY_TO', start: party.service, end: channel.id },
-          party.service,
-          k,
-        );
-        next.push({
+        steps.push({
+          from: atChannel,
+          link: { id: party.link, type: 'PARTY_TO', start: party.service, end: channel.id },
           node: party.service,
           kind: 'Service',
-          hops: hop + 1,
-          score,
-          path,
+          hops: atChannel.hops,
+          score: atChannel.score,
+          interval: k,
           extendable: !(rule && params.direction === 'OUTBOUND'),
+          fromService: undefined,
         });
       }
     }
-    frontier = dedupe(next);
+    frontier = dominant(steps).map(pieceOf);
     for (const piece of frontier) {
       services.offer({ id: piece.node, hops: piece.hops, exposure: piece.score, path: piece.path });
       visited.push(piece);
@@ -274,7 +297,11 @@ export async function computeReach(
   ];
   const links = visited.length > 0 ? await source.operationsOf(serviceIds, channelIds) : [];
   const byVia = new Map<string, (typeof links)[number][]>();
-  for (const link of links) byVia.set(link.via, [...(byVia.get(link.via) ?? []), link]);
+  for (const link of links) {
+    const list = byVia.get(link.via);
+    if (list) list.push(link);
+    else byVia.set(link.via, [link]);
+  }
   for (const piece of visited) {
     for (const link of byVia.get(piece.node) ?? []) {
       const interval = intersect(piece.path.interval, link.validity);
@@ -303,31 +330,76 @@ export async function computeReach(
   };
 }
 
+/** One step onto a node, before its path is built: the piece it extends and the link taken. */
+interface Step {
+  readonly from: Piece;
+  readonly link: PathLink;
+  readonly node: string;
+  readonly kind: Piece['kind'];
+  readonly hops: number;
+  readonly score: number;
+  readonly interval: Interval;
+  readonly extendable: boolean;
+  /** The service a step into a channel came from (that service is not re-entered). */
+  readonly fromService: string | undefined;
+}
+
+const pieceOf = (step: Step): Piece => ({
+  node: step.node,
+  kind: step.kind,
+  hops: step.hops,
+  score: step.score,
+  path: extend(step.from.path, step.link, step.node, step.interval),
+  extendable: step.extendable,
+});
+
 /**
- * Within a hop, a piece is dropped when another piece at the same node (and with the same
- * extendability) ranks at least as well and its interval contains this one's: everything the
- * dropped piece would reach or expose, the other reaches with a window at least as wide and an
- * explanation at least as good (the ranking is preserved by extension).
+ * `better` for the pieces two steps would make, without building their paths: both paths end
+ * with the same node, so with equal lengths their id sequences compare as the steps' origins do.
  */
-function dedupe(pieces: readonly Piece[]): Piece[] {
-  const groups = new Map<string, Piece[]>();
-  for (const piece of pieces) {
-    const key = `${piece.node}|${piece.extendable}`;
-    groups.set(key, [...(groups.get(key) ?? []), piece]);
+function stepBetter(a: Step, b: Step): boolean {
+  if (a.hops !== b.hops) return a.hops < b.hops;
+  if (a.score !== b.score) return a.score > b.score;
+  const an = a.from.path.nodes;
+  const bn = b.from.path.nodes;
+  if (an.length !== bn.length) return an.length < bn.length;
+  const ids = compareIds(an, bn);
+  if (ids !== 0) return ids < 0;
+  if (a.interval.from !== b.interval.from) return a.interval.from < b.interval.from;
+  return a.interval.to > b.interval.to;
+}
+
+/**
+ * Within a hop, a step is dropped when another step onto the same node (and with the same
+ * extendability) ranks at least as well and its interval contains this one's: everything the
+ * dropped step would reach or expose, the other reaches with a window at least as wide and an
+ * explanation at least as good (the ranking is preserved by extension). At a channel this holds
+ * for every party but the service the other step came from, which was reached at an earlier hop
+ * with a wider window already.
+ */
+function dominant(steps: readonly Step[]): Step[] {
+  const groups = new Map<string, Step[]>();
+  for (const step of steps) {
+    const key = `${step.node}|${step.extendable}`;
+    const group = groups.get(key);
+    if (group) group.push(step);
+    else groups.set(key, [step]);
   }
-  const kept: Piece[] = [];
-  const rank = (p: Piece) => ({ hops: p.hops, exposure: p.score, path: p.path });
+  const kept: Step[] = [];
   for (const group of groups.values()) {
-    const ordered = [...group].sort((a, b) =>
-      better(rank(a), rank(b)) ? -1 : better(rank(b), rank(a)) ? 1 : 0,
-    );
-    const survivors: Piece[] = [];
-    for (const piece of ordered) {
-      const { from, to } = piece.path.interval;
-      if (!survivors.some((s) => s.path.interval.from <= from && to <= s.path.interval.to))
-        survivors.push(piece);
+    if (group.length === 1) {
+      kept.push(...group);
+      continue;
     }
-    kept.push(...survivors);
+    group.sort((a, b) => (stepBetter(a, b) ? -1 : stepBetter(b, a) ? 1 : 0));
+    const survivors: Interval[] = [];
+    for (const step of group) {
+      const { from, to } = step.interval;
+      if (!survivors.some((s) => s.from <= from && to <= s.to)) {
+        survivors.push(step.interval);
+        kept.push(step);
+      }
+    }
   }
   return kept;
 }

@@ -39,6 +39,7 @@ function channelOf(channel: Plain | undefined, parties: Plain | undefined): Chan
 /** Reads the graph for `computeReach` inside one read transaction, under a visibility rule. */
 export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility): ReachSource {
   const channelCache = new Map<string, ChannelFacts>();
+  const membershipCache = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
   const loadChannels = async (ids: readonly string[]): Promise<void> => {
     for (const row of await tx.run(reachChannels(ids, visibility))) {
       const channel = channelOf(row['channel'], row['parties']);
@@ -75,29 +76,34 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
         })),
       };
     },
-    // Channels (with their parties) are read once per transaction and reused across hops:
-    // a hop reads only memberships, then the channels it has not seen yet.
+    // Channels (with their parties) and each service's memberships are read once per
+    // transaction and reused across hops: a hop reads only what no earlier hop read.
     async channelsOfServices(services) {
-      const rows = await tx.run(reachMembershipsOfServices(services, visibility));
-      const unseen = [...new Set(rows.map((row) => str(row['channel'], 'channel')))].filter(
-        (id) => !channelCache.has(id),
-      );
-      if (unseen.length > 0) await loadChannels(unseen);
-      const out = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
-      for (const row of rows) {
-        const sid = str(row['sid'], 'sid');
-        const channel = channelCache.get(str(row['channel'], 'channel'));
-        if (!channel) continue;
-        const membership = membershipOf({
-          link: row['link'] ?? null,
-          service: sid,
-          from: row['from'] ?? null,
-          to: row['to'] ?? null,
-          sFrom: row['sFrom'] ?? null,
-          sTo: row['sTo'] ?? null,
-        });
-        out.set(sid, [...(out.get(sid) ?? []), { membership, channel }]);
+      const unread = services.filter((sid) => !membershipCache.has(sid));
+      if (unread.length > 0) {
+        const rows = await tx.run(reachMembershipsOfServices(unread, visibility));
+        const unseen = [...new Set(rows.map((row) => str(row['channel'], 'channel')))].filter(
+          (id) => !channelCache.has(id),
+        );
+        if (unseen.length > 0) await loadChannels(unseen);
+        for (const sid of unread) membershipCache.set(sid, []);
+        for (const row of rows) {
+          const sid = str(row['sid'], 'sid');
+          const channel = channelCache.get(str(row['channel'], 'channel'));
+          if (!channel) continue;
+          const membership = membershipOf({
+            link: row['link'] ?? null,
+            service: sid,
+            from: row['from'] ?? null,
+            to: row['to'] ?? null,
+            sFrom: row['sFrom'] ?? null,
+            sTo: row['sTo'] ?? null,
+          });
+          membershipCache.get(sid)?.push({ membership, channel });
+        }
       }
+      const out = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
+      for (const sid of services) out.set(sid, membershipCache.get(sid) ?? []);
       return out;
     },
     async channels(ids) {
