@@ -29,6 +29,8 @@ export {
   reachMembershipsOfServices,
   reachChannels,
   reachOperations,
+  servicesOfChannel,
+  neighbourServices,
 } from './reachQueries.js';
 export { agentIds } from './agentQueries.js';
 export { neighborhoodLinks, entityLinks } from './neighborhoodQueries.js';

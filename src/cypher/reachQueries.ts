@@ -6,11 +6,11 @@ const PARTIES = (v: Visibility) =>
   `RETURN collect({link: q.id, service: t.id, from: q.validFrom, to: q.validTo, sFrom: t.validFrom, sTo: t.validTo}) AS parties }`;
 const CHANNEL = 'c {.id, .validFrom, .validTo, .sharing, .thirdPartyRule, .disciplines} AS channel';
 
-/** The agent's penetrations, services served, postings and operations taken part in. */
-export function reachFootholds(agent: string, v: Visibility): CypherQuery {
+/** The agents' penetrations, services served, postings and operations taken part in (a row per agent found). */
+export function reachFootholds(agents: readonly string[], v: Visibility): CypherQuery {
   return {
     cypher:
-      `MATCH (a:Officer {id: $agent}) WHERE ${v.node('a')} ` +
+      `UNWIND $agents AS agent MATCH (a:Officer {id: agent}) WHERE ${v.node('a')} ` +
       `CALL (a) { MATCH (a)-[r:AGENT_OF]->(h) WHERE (h:Service OR h:Organization) AND ${v.rel('r')} AND ${v.node('h')} ` +
       'RETURN collect({link: r.id, hostile: h.id, confidence: r.confidence, from: r.validFrom, to: r.validTo}) AS penetrations } ' +
       `CALL (a) { MATCH (a)-[r:SERVES]->(s:Service) WHERE ${v.rel('r')} AND ${v.node('s')} ` +
@@ -20,7 +20,7 @@ export function reachFootholds(agent: string, v: Visibility): CypherQuery {
       `CALL (a) { MATCH (a)-[r:TOOK_PART]->(o:Operation) WHERE ${v.rel('r')} AND ${v.node('o')} ` +
       'RETURN collect({link: r.id, operation: o.id, from: coalesce(r.validFrom, o.validFrom), to: coalesce(r.validTo, o.validTo)}) AS operations } ' +
       'RETURN a.id AS agent, penetrations, serves, postings, operations',
-    params: { agent, ...v.params },
+    params: { agents, ...v.params },
   };
 }
 
@@ -60,6 +60,26 @@ export function reachMembershipsOfServices(
     cypher:
       `UNWIND $services AS sid MATCH (s:Service {id: sid})-[p:PARTY_TO]->(c:LiaisonChannel) WHERE ${v.rel('p')} AND ${v.node('c')} ` +
       'RETURN sid, p.id AS link, p.validFrom AS from, p.validTo AS to, s.validFrom AS sFrom, s.validTo AS sTo, c.id AS channel',
+    params: { services, ...v.params },
+  };
+}
+
+/** The visible services party to a channel (the services one hop from it). */
+export function servicesOfChannel(channel: string, v: Visibility): CypherQuery {
+  return {
+    cypher:
+      `MATCH (c:LiaisonChannel {id: $channel})<-[p:PARTY_TO]-(s:Service) WHERE ${v.node('c')} AND ${v.rel('p')} AND ${v.node('s')} ` +
+      'RETURN DISTINCT s.id AS id',
+    params: { channel, ...v.params },
+  };
+}
+
+/** The visible services sharing a visible channel with any of the given services. */
+export function neighbourServices(services: readonly string[], v: Visibility): CypherQuery {
+  return {
+    cypher:
+      `UNWIND $services AS sid MATCH (s:Service {id: sid})-[p:PARTY_TO]->(c:LiaisonChannel)<-[q:PARTY_TO]-(t:Service) ` +
+      `WHERE ${v.rel('p')} AND ${v.node('c')} AND ${v.rel('q')} AND ${v.node('t')} RETURN DISTINCT t.id AS id`,
     params: { services, ...v.params },
   };
 }

@@ -1,10 +1,10 @@
 import type { Visibility } from '../context/index.js';
-import { agentIds, str } from '../cypher/index.js';
+import { agentIds, neighbourServices, servicesOfChannel, str } from '../cypher/index.js';
 import type { TransactionRunner } from '../neo4j/index.js';
-import { computeReach } from './computeReach.js';
+import { computeReach, type Focus } from './computeReach.js';
 import { neo4jReachSource } from './neo4jReachSource.js';
 import type { BrokerRecord } from './records.js';
-import type { ReachOutcome, ReachParams } from './reachTypes.js';
+import type { Reached, ReachOutcome, ReachParams } from './reachTypes.js';
 
 /**
  * The reach of every agent with a window inside the filters, in one read transaction (one
@@ -18,12 +18,82 @@ export async function reachOfAllAgents(
 ): Promise<ReachOutcome[]> {
   const ids = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
   const source = neo4jReachSource(tx, visibility);
+  await source.prefetchFootholds?.(ids);
   const outcomes: ReachOutcome[] = [];
   for (const agent of ids) {
     const outcome = await computeReach(source, { ...params, agent }, resultCap);
     if (outcome && outcome.windows.length > 0) outcomes.push(outcome);
   }
   return outcomes;
+}
+
+/** Services beyond which a target's distance bounds are not read (they count as one level further). */
+const DISTANCE_READ_CAP = 20_000;
+
+/**
+ * For every agent with a window inside the filters (the agents considered), whether its reach
+ * includes the target, and how: exactly what `reachOfAllAgents` would say about the target, but
+ * each agent's search is focused (see `Focus`) on the services that could still reach the target
+ * in time, by lower bounds of their distance to it read breadth-first from the target.
+ */
+export async function exposureOfAgents(
+  tx: TransactionRunner,
+  visibility: Visibility,
+  params: Omit<ReachParams, 'agent'>,
+  target: { id: string; label: 'Service' | 'LiaisonChannel' },
+  resultCap: number,
+): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
+  const ids = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
+  const source = neo4jReachSource(tx, visibility);
+  await source.prefetchFootholds?.(ids);
+  const focus: Focus = {
+    target: target.id,
+    hopsToTarget: await distancesToTarget(tx, visibility, target, params.maxHops),
+  };
+  let considered = 0;
+  const exposed: { agent: string; reached: Reached }[] = [];
+  for (const agent of ids) {
+    const outcome = await computeReach(source, { ...params, agent }, resultCap, focus);
+    if (!outcome || outcome.windows.length === 0) continue;
+    considered++;
+    const reached = [...outcome.channels, ...outcome.services].find((r) => r.id === target.id);
+    if (reached) exposed.push({ agent, reached });
+  }
+  return { considered, exposed };
+}
+
+/**
+ * Hops from each service to the target over PARTY_TO (one hop per channel crossed), ignoring
+ * time and the third-party rule, so each is a lower bound of any real path's. Read level by level
+ * up to `maxHops`, or until more than DISTANCE_READ_CAP services are known; a service not read
+ * is at least one level further than the last level read (unreachable when the search ran dry).
+ */
+async function distancesToTarget(
+  tx: TransactionRunner,
+  visibility: Visibility,
+  target: { id: string; label: 'Service' | 'LiaisonChannel' },
+  maxHops: number,
+): Promise<(service: string) => number> {
+  const distance = new Map<string, number>();
+  let level = target.label === 'Service' ? 0 : 1;
+  let frontier =
+    target.label === 'Service'
+      ? [target.id]
+      : (await tx.run(servicesOfChannel(target.id, visibility))).map((r) => str(r['id'], 'id'));
+  for (const id of frontier) distance.set(id, level);
+  while (level < maxHops && frontier.length > 0 && distance.size <= DISTANCE_READ_CAP) {
+    const next: string[] = [];
+    for (const row of await tx.run(neighbourServices(frontier, visibility))) {
+      const id = str(row['id'], 'id');
+      if (distance.has(id)) continue;
+      distance.set(id, level + 1);
+      next.push(id);
+    }
+    frontier = next;
+    level++;
+  }
+  const beyond = frontier.length === 0 ? Number.POSITIVE_INFINITY : level + 1;
+  return (service) => distance.get(service) ?? beyond;
 }
 
 /** Services and channels inside explaining paths (not their ends), by how many agents pass. */

@@ -67,6 +67,24 @@ class Best {
   get size(): number {
     return this.byId.size;
   }
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+}
+
+/**
+ * Narrows a reach to one target (for exposure): only pieces that could still reach the target
+ * within the hop limit are extended, and the search stops after the hop at which the target is
+ * first reached (its explanation is final then: later hops only find longer paths). Operations
+ * are not computed. The answer for the target is exactly the unfocused one.
+ */
+export interface Focus {
+  readonly target: string;
+  /**
+   * A lower bound of the hops from a piece at this service to the target, ignoring time and
+   * the third-party rule (`Infinity` when it cannot reach it at all).
+   */
+  readonly hopsToTarget: (service: string) => number;
 }
 
 /** Thrown when the reached set outgrows the caller's result cap. */
@@ -84,7 +102,12 @@ export async function computeReach(
   source: ReachSource,
   params: ReachParams,
   resultCap: number,
+  focus?: Focus,
 ): Promise<ReachOutcome | undefined> {
+  const mayReachTarget = (node: string, hops: number): boolean =>
+    focus === undefined || hops + focus.hopsToTarget(node) <= params.maxHops;
+  const targetFound = (): boolean =>
+    focus !== undefined && (channels.has(focus.target) || services.has(focus.target));
   const facts = await source.footholds(params.agent);
   if (!facts) return undefined;
   const agentPath: Path = {
@@ -194,11 +217,13 @@ export async function computeReach(
   const channelsById = new Map<string, ChannelFacts>();
   for (const channel of posted.values()) channelsById.set(channel.id, channel);
   const coverage = new Map<string, Interval[]>();
-  for (let hop = 0; hop < params.maxHops; hop++) {
+  for (let hop = 0; hop < params.maxHops && !targetFound(); hop++) {
     // Extend only pieces that bring time not yet covered at their service.
     const expanding = frontier.filter(
       (piece) =>
-        piece.extendable && !coveredBy(piece.path.interval, coverage.get(piece.node) ?? []),
+        piece.extendable &&
+        mayReachTarget(piece.node, piece.hops) &&
+        !coveredBy(piece.path.interval, coverage.get(piece.node) ?? []),
     );
     for (const piece of expanding)
       coverage.set(piece.node, merge([...(coverage.get(piece.node) ?? []), piece.path.interval]));
@@ -266,6 +291,7 @@ export async function computeReach(
       visited.push(atChannel);
       for (const party of channel.parties) {
         if (party.service === arrival.fromService) continue;
+        if (!mayReachTarget(party.service, atChannel.hops)) continue;
         const k = intersectAll(atChannel.path.interval, party.validity, party.serviceValidity);
         if (!k) continue;
         steps.push({
@@ -295,7 +321,10 @@ export async function computeReach(
   const channelIds = [
     ...new Set(visited.filter((p) => p.kind === 'LiaisonChannel').map((p) => p.node)),
   ];
-  const links = visited.length > 0 ? await source.operationsOf(serviceIds, channelIds) : [];
+  const links =
+    visited.length > 0 && focus === undefined
+      ? await source.operationsOf(serviceIds, channelIds)
+      : [];
   const byVia = new Map<string, (typeof links)[number][]>();
   for (const link of links) {
     const list = byVia.get(link.via);

@@ -1,4 +1,4 @@
-export { computeReach, ResultCapExceeded } from './computeReach.js';
+export { computeReach, ResultCapExceeded, type Focus } from './computeReach.js';
 export { neo4jReachSource } from './neo4jReachSource.js';
 export type {
   ReachOutcome,
@@ -19,4 +19,4 @@ export type {
   BrokerRecord,
   TimelineEventRecord,
 } from './records.js';
-export { reachOfAllAgents, brokersOf } from './allAgents.js';
+export { reachOfAllAgents, exposureOfAgents, brokersOf } from './allAgents.js';

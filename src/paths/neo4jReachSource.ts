@@ -11,7 +11,7 @@ import {
 } from '../cypher/index.js';
 import type { Plain, TransactionRunner } from '../neo4j/index.js';
 import { validity } from './interval.js';
-import type { ChannelFacts, Membership, ReachSource } from './reachTypes.js';
+import type { ChannelFacts, Footholds, Membership, ReachSource } from './reachTypes.js';
 
 const entries = (value: Plain | undefined) => listOf(value).map((item) => mapOf(item, 'item'));
 
@@ -36,9 +36,38 @@ function channelOf(channel: Plain | undefined, parties: Plain | undefined): Chan
   };
 }
 
+function footholdsOf(row: Readonly<Record<string, Plain>>): Footholds {
+  return {
+    agent: str(row['agent'], 'agent'),
+    penetrations: entries(row['penetrations']).map((p) => ({
+      link: str(p['link'], 'link'),
+      hostile: str(p['hostile'], 'hostile'),
+      confidence: str(p['confidence'], 'confidence'),
+      validity: validity(optStr(p['from']), optStr(p['to'])),
+    })),
+    serves: entries(row['serves']).map((s) => ({
+      link: str(s['link'], 'link'),
+      service: str(s['service'], 'service'),
+      validity: validity(optStr(s['from']), optStr(s['to'])),
+      serviceValidity: validity(optStr(s['sFrom']), optStr(s['sTo'])),
+    })),
+    postings: entries(row['postings']).map((p) => ({
+      link: str(p['link'], 'link'),
+      channel: str(p['channel'], 'channel'),
+      validity: validity(optStr(p['from']), optStr(p['to'])),
+    })),
+    operations: entries(row['operations']).map((o) => ({
+      link: str(o['link'], 'link'),
+      operation: str(o['operation'], 'operation'),
+      validity: validity(optStr(o['from']), optStr(o['to'])),
+    })),
+  };
+}
+
 /** Reads the graph for `computeReach` inside one read transaction, under a visibility rule. */
 export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility): ReachSource {
   const channelCache = new Map<string, ChannelFacts>();
+  const footholdCache = new Map<string, Footholds | undefined>();
   const membershipCache = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
   const loadChannels = async (ids: readonly string[]): Promise<void> => {
     for (const row of await tx.run(reachChannels(ids, visibility))) {
@@ -47,34 +76,17 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
     }
   };
   return {
+    async prefetchFootholds(agents) {
+      for (const agent of agents) footholdCache.set(agent, undefined);
+      for (const row of await tx.run(reachFootholds(agents, visibility))) {
+        const facts = footholdsOf(row);
+        footholdCache.set(facts.agent, facts);
+      }
+    },
     async footholds(agent) {
-      const row = (await tx.run(reachFootholds(agent, visibility)))[0];
-      if (!row) return undefined;
-      return {
-        agent: str(row['agent'], 'agent'),
-        penetrations: entries(row['penetrations']).map((p) => ({
-          link: str(p['link'], 'link'),
-          hostile: str(p['hostile'], 'hostile'),
-          confidence: str(p['confidence'], 'confidence'),
-          validity: validity(optStr(p['from']), optStr(p['to'])),
-        })),
-        serves: entries(row['serves']).map((s) => ({
-          link: str(s['link'], 'link'),
-          service: str(s['service'], 'service'),
-          validity: validity(optStr(s['from']), optStr(s['to'])),
-          serviceValidity: validity(optStr(s['sFrom']), optStr(s['sTo'])),
-        })),
-        postings: entries(row['postings']).map((p) => ({
-          link: str(p['link'], 'link'),
-          channel: str(p['channel'], 'channel'),
-          validity: validity(optStr(p['from']), optStr(p['to'])),
-        })),
-        operations: entries(row['operations']).map((o) => ({
-          link: str(o['link'], 'link'),
-          operation: str(o['operation'], 'operation'),
-          validity: validity(optStr(o['from']), optStr(o['to'])),
-        })),
-      };
+      if (footholdCache.has(agent)) return footholdCache.get(agent);
+      const row = (await tx.run(reachFootholds([agent], visibility)))[0];
+      return row ? footholdsOf(row) : undefined;
     },
     // Channels (with their parties) and each service's memberships are read once per
     // transaction and reused across hops: a hop reads only what no earlier hop read.

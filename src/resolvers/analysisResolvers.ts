@@ -12,6 +12,7 @@ import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
 import {
   brokersOf,
+  exposureOfAgents,
   reachOfAllAgents,
   ResultCapExceeded,
   type GraphRecord,
@@ -52,20 +53,27 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
     );
   }
   const params = reachParams({ ...args, agent: '' }, ctx);
+  const label = target.label;
   try {
-    const outcomes = await ctx.executor.readTransaction((tx) =>
-      reachOfAllAgents(tx, ctx.visibility, params, ctx.limits.pathMaxResults),
+    const { considered, exposed } = await ctx.executor.readTransaction((tx) =>
+      exposureOfAgents(
+        tx,
+        ctx.visibility,
+        params,
+        { id: args.target, label },
+        ctx.limits.pathMaxResults,
+      ),
     );
-    const agents = outcomes.flatMap((o) => {
-      const hit = [...o.channels, ...o.services].find((r) => r.id === args.target);
-      return hit
-        ? [{ agent: o.agent, hops: hit.hops, exposure: hit.exposure, path: hit.path }]
-        : [];
-    });
+    const agents = exposed.map(({ agent, reached }) => ({
+      agent,
+      hops: reached.hops,
+      exposure: reached.exposure,
+      path: reached.path,
+    }));
     agents.sort(
       (a, b) => a.hops - b.hops || b.exposure - a.exposure || (a.agent < b.agent ? -1 : 1),
     );
-    return { target: args.target, agents, agentsConsidered: outcomes.length };
+    return { target: args.target, agents, agentsConsidered: considered };
   } catch (error) {
     throw capError(error);
   }

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEE_ALL } from '../../src/context/index.js';
 import { importDocument } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
-import { computeReach, neo4jReachSource, type Reached } from '../../src/paths/index.js';
+import {
+  computeReach,
+  exposureOfAgents,
+  neo4jReachSource,
+  type Reached,
+} from '../../src/paths/index.js';
 import { connectTestDatabase, resetDatabase } from '../support/connect.js';
 import { bruteForceReach, type Answer, type BruteOptions } from './bruteForceReach.js';
 import { firstDay, lastDay } from '../../src/model/index.js';
@@ -40,7 +45,8 @@ const asMap = (items: readonly Reached[]): Record<string, Answer> =>
  * For random temporal graphs, the API's breadth-first reach equals a brute-force enumeration of
  * every time-respecting path (test/paths/bruteForceReach.ts): the same channels, services and
  * operations, hop counts, exposures and explaining paths, in both directions, with the
- * third-party rule respected and ignored.
+ * third-party rule respected and ignored; and exposure's focused search finds each service and
+ * channel exactly as the full reach does.
  */
 describe('penetration reach equals brute-force enumeration of all time-respecting paths', () => {
   it(`holds on ${RUNS} random graphs, each in 4 settings`, async () => {
@@ -91,6 +97,33 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
               expect(asMap(actual.channels)).toEqual(Object.fromEntries(expected.channels));
               expect(asMap(actual.services)).toEqual(Object.fromEntries(expected.services));
               expect(asMap(actual.operations)).toEqual(Object.fromEntries(expected.operations));
+              // Exposure's focused search says exactly what the full reach says of each target.
+              const targets = [
+                ...graph.services.map((t) => ({ id: t.id, label: 'Service' as const })),
+                ...graph.channels.map((t) => ({ id: t.id, label: 'LiaisonChannel' as const })),
+              ];
+              for (const target of targets) {
+                const { exposed } = await database.executor.readTransaction((tx) =>
+                  exposureOfAgents(
+                    tx,
+                    SEE_ALL,
+                    {
+                      direction,
+                      maxHops,
+                      during: days,
+                      disciplines,
+                      minConfidence,
+                      respectThirdPartyRule: respect,
+                    },
+                    target,
+                    1_000_000,
+                  ),
+                );
+                const full = [...actual.channels, ...actual.services].find(
+                  (r) => r.id === target.id,
+                );
+                expect(exposed.map((e) => e.reached)).toEqual(full ? [full] : []);
+              }
             }
           }
         },
