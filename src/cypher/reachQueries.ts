@@ -51,7 +51,11 @@ export function reachOperations(
   };
 }
 
-/** For each service, its memberships (link, windows) and the channel ids: one hop, parties not included. */
+/**
+ * For each service, the ids of the visible channels it is party to (one hop). The memberships
+ * themselves (link, windows) are among the channel's parties (`reachChannels`), so they are not
+ * read twice.
+ */
 export function reachMembershipsOfServices(
   services: readonly string[],
   v: Visibility,
@@ -59,7 +63,7 @@ export function reachMembershipsOfServices(
   return {
     cypher:
       `UNWIND $services AS sid MATCH (s:Service {id: sid})-[p:PARTY_TO]->(c:LiaisonChannel) WHERE ${v.rel('p')} AND ${v.node('c')} ` +
-      'RETURN sid, p.id AS link, p.validFrom AS from, p.validTo AS to, s.validFrom AS sFrom, s.validTo AS sTo, c.id AS channel',
+      'RETURN sid, collect(DISTINCT c.id) AS channels',
     params: { services, ...v.params },
   };
 }

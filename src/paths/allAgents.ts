@@ -19,12 +19,11 @@ export async function reachOfAllAgents(
   const ids = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
   const source = neo4jReachSource(tx, visibility);
   await source.prefetchFootholds?.(ids);
-  const outcomes: ReachOutcome[] = [];
-  for (const agent of ids) {
-    const outcome = await computeReach(source, { ...params, agent }, resultCap);
-    if (outcome && outcome.windows.length > 0) outcomes.push(outcome);
-  }
-  return outcomes;
+  // Side by side, so each hop's reads are batched across agents (see neo4jReachSource).
+  const outcomes = await Promise.all(
+    ids.map((agent) => computeReach(source, { ...params, agent }, resultCap)),
+  );
+  return outcomes.filter((o): o is ReachOutcome => o !== undefined && o.windows.length > 0);
 }
 
 /** Services beyond which a target's distance bounds are not read (they count as one level further). */
@@ -50,14 +49,17 @@ export async function exposureOfAgents(
     target: target.id,
     hopsToTarget: await distancesToTarget(tx, visibility, target, params.maxHops),
   };
+  // Side by side, so each hop's reads are batched across agents (see neo4jReachSource).
+  const outcomes = await Promise.all(
+    ids.map((agent) => computeReach(source, { ...params, agent }, resultCap, focus)),
+  );
   let considered = 0;
   const exposed: { agent: string; reached: Reached }[] = [];
-  for (const agent of ids) {
-    const outcome = await computeReach(source, { ...params, agent }, resultCap, focus);
+  for (const outcome of outcomes) {
     if (!outcome || outcome.windows.length === 0) continue;
     considered++;
     const reached = [...outcome.channels, ...outcome.services].find((r) => r.id === target.id);
-    if (reached) exposed.push({ agent, reached });
+    if (reached) exposed.push({ agent: outcome.agent, reached });
   }
   return { considered, exposed };
 }

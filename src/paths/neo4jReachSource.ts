@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Visibility } from '../context/index.js';
 import {
   listOf,
@@ -64,67 +65,76 @@ function footholdsOf(row: Readonly<Record<string, Plain>>): Footholds {
   };
 }
 
-/** Reads the graph for `computeReach` inside one read transaction, under a visibility rule. */
+type Adjacent = { membership: Membership; channel: ChannelFacts };
+
+/** `loader.loadMany`, failing as a whole when any key failed. */
+async function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  const values = await loader.loadMany(keys);
+  for (const value of values) if (value instanceof Error) throw value;
+  return values as V[];
+}
+
+/**
+ * Reads the graph for `computeReach` inside one read transaction, under a visibility rule.
+ * Reads go through per-transaction DataLoaders: an agent's footholds, a service's memberships
+ * and a channel with its parties are each read once, and the requests of searches that run
+ * side by side (every agent of an exposure, hop by hop) are batched into one statement each.
+ */
 export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility): ReachSource {
-  const channelCache = new Map<string, ChannelFacts>();
-  const footholdCache = new Map<string, Footholds | undefined>();
-  const membershipCache = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
-  const loadChannels = async (ids: readonly string[]): Promise<void> => {
+  const footholdLoader = new DataLoader<string, Footholds | null>(async (agents) => {
+    const byAgent = new Map<string, Footholds>();
+    for (const row of await tx.run(reachFootholds(agents, visibility))) {
+      const facts = footholdsOf(row);
+      byAgent.set(facts.agent, facts);
+    }
+    return agents.map((agent) => byAgent.get(agent) ?? null);
+  });
+  const channelLoader = new DataLoader<string, ChannelFacts | null>(async (ids) => {
+    const byId = new Map<string, ChannelFacts>();
     for (const row of await tx.run(reachChannels(ids, visibility))) {
       const channel = channelOf(row['channel'], row['parties']);
-      channelCache.set(channel.id, channel);
+      byId.set(channel.id, channel);
     }
-  };
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  const membershipLoader = new DataLoader<string, Adjacent[]>(async (services) => {
+    const channelsOf = new Map<string, string[]>();
+    for (const row of await tx.run(reachMembershipsOfServices(services, visibility))) {
+      channelsOf.set(
+        str(row['sid'], 'sid'),
+        listOf(row['channels']).map((id) => str(id, 'channel')),
+      );
+    }
+    const ids = [...new Set([...channelsOf.values()].flat())];
+    const channels = new Map<string, ChannelFacts>();
+    for (const channel of await loadAll(channelLoader, ids)) {
+      if (channel) channels.set(channel.id, channel);
+    }
+    return services.map((sid) =>
+      (channelsOf.get(sid) ?? []).flatMap((id) => {
+        const channel = channels.get(id);
+        if (!channel) return [];
+        return channel.parties
+          .filter((party) => party.service === sid)
+          .map((membership) => ({ membership, channel }));
+      }),
+    );
+  });
   return {
     async prefetchFootholds(agents) {
-      for (const agent of agents) footholdCache.set(agent, undefined);
-      for (const row of await tx.run(reachFootholds(agents, visibility))) {
-        const facts = footholdsOf(row);
-        footholdCache.set(facts.agent, facts);
-      }
+      await loadAll(footholdLoader, agents);
     },
     async footholds(agent) {
-      if (footholdCache.has(agent)) return footholdCache.get(agent);
-      const row = (await tx.run(reachFootholds([agent], visibility)))[0];
-      return row ? footholdsOf(row) : undefined;
+      return (await footholdLoader.load(agent)) ?? undefined;
     },
-    // Channels (with their parties) and each service's memberships are read once per
-    // transaction and reused across hops: a hop reads only what no earlier hop read.
     async channelsOfServices(services) {
-      const unread = services.filter((sid) => !membershipCache.has(sid));
-      if (unread.length > 0) {
-        const rows = await tx.run(reachMembershipsOfServices(unread, visibility));
-        const unseen = [...new Set(rows.map((row) => str(row['channel'], 'channel')))].filter(
-          (id) => !channelCache.has(id),
-        );
-        if (unseen.length > 0) await loadChannels(unseen);
-        for (const sid of unread) membershipCache.set(sid, []);
-        for (const row of rows) {
-          const sid = str(row['sid'], 'sid');
-          const channel = channelCache.get(str(row['channel'], 'channel'));
-          if (!channel) continue;
-          const membership = membershipOf({
-            link: row['link'] ?? null,
-            service: sid,
-            from: row['from'] ?? null,
-            to: row['to'] ?? null,
-            sFrom: row['sFrom'] ?? null,
-            sTo: row['sTo'] ?? null,
-          });
-          membershipCache.get(sid)?.push({ membership, channel });
-        }
-      }
-      const out = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
-      for (const sid of services) out.set(sid, membershipCache.get(sid) ?? []);
-      return out;
+      const lists = await loadAll(membershipLoader, services);
+      return new Map(services.map((sid, i) => [sid, lists[i] ?? []]));
     },
     async channels(ids) {
-      const unseen = ids.filter((id) => !channelCache.has(id));
-      if (unseen.length > 0) await loadChannels(unseen);
       const out = new Map<string, ChannelFacts>();
-      for (const id of ids) {
-        const channel = channelCache.get(id);
-        if (channel) out.set(id, channel);
+      for (const channel of await loadAll(channelLoader, ids)) {
+        if (channel) out.set(channel.id, channel);
       }
       return out;
     },

@@ -1,0 +1,92 @@
+import { SEE_ALL } from '../src/context/index.js';
+import { str } from '../src/cypher/index.js';
+import { exposureOfAgents } from '../src/paths/index.js';
+import { openBenchDatabase } from './benchDatabase.js';
+import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
+
+type Target = { id: string; label: 'Service' | 'LiaisonChannel' };
+
+/**
+ * `npm run bench:exposure -- [--label M] [--hubs 10] [--others 20] [--hops 4]`: exposure(target)
+ * latency over every agent of the configured graph, for hub targets (the services party to the
+ * most channels, and the channels with the most parties) and for random other services and
+ * channels, each in its own read transaction as the API runs it (without HTTP).
+ */
+async function main(): Promise<void> {
+  const { database, dataset } = await openBenchDatabase();
+  try {
+    const hubs = Number(flag('hubs') ?? 10);
+    const others = Number(flag('others') ?? 20);
+    const maxHops = Number(flag('hops') ?? 4);
+    const ranked = async (cypher: string): Promise<string[]> =>
+      (await database.executor.read({ cypher, params: {} })).map((r) => str(r['id'], 'id'));
+    const services = await ranked(
+      'MATCH (s:Service) RETURN s.id AS id ORDER BY COUNT { (s)-[:PARTY_TO]->() } DESC, id',
+    );
+    const channels = await ranked(
+      'MATCH (c:LiaisonChannel) RETURN c.id AS id ORDER BY COUNT { (c)<-[:PARTY_TO]-() } DESC, id',
+    );
+    const half = Math.ceil(hubs / 2);
+    const hubTargets: Target[] = [
+      ...services.slice(0, half).map((id) => ({ id, label: 'Service' as const })),
+      ...channels.slice(0, hubs - half).map((id) => ({ id, label: 'LiaisonChannel' as const })),
+    ];
+    const otherTargets: Target[] = [
+      ...prngPick(services.slice(half), Math.ceil(others / 2), 2).map((id) => ({
+        id,
+        label: 'Service' as const,
+      })),
+      ...prngPick(channels.slice(hubs - half), Math.floor(others / 2), 3).map((id) => ({
+        id,
+        label: 'LiaisonChannel' as const,
+      })),
+    ];
+    const measure = async (targets: readonly Target[]) => {
+      const times: number[] = [];
+      let exposedTotal = 0;
+      let considered = 0;
+      // One unmeasured pass first (page cache and plans warm), as bench:reach does.
+      for (const [pass, target] of [...targets, ...targets].entries()) {
+        const started = performance.now();
+        const result = await database.executor.readTransaction((tx) =>
+          exposureOfAgents(
+            tx,
+            SEE_ALL,
+            {
+              direction: 'INBOUND',
+              maxHops,
+              during: undefined,
+              disciplines: [],
+              minConfidence: 'SUSPECTED',
+              respectThirdPartyRule: true,
+            },
+            target,
+            10_000_000,
+          ),
+        );
+        if (pass < targets.length) continue;
+        times.push(performance.now() - started);
+        exposedTotal += result.exposed.length;
+        considered = result.considered;
+      }
+      return {
+        ...percentiles(times),
+        meanExposedAgents: Math.round(exposedTotal / Math.max(1, times.length)),
+        agentsConsidered: considered,
+      };
+    };
+    const figures = { hub: await measure(hubTargets), other: await measure(otherTargets) };
+    process.stdout.write(`exposure, maxHops ${maxHops}: ${JSON.stringify(figures)}\n`);
+    const file = writeResult(`exposure-${flag('label') ?? 'graph'}`, {
+      neo4j: database.serverAgent,
+      dataset,
+      parameters: { maxHops, hubTargets: hubTargets.length, otherTargets: otherTargets.length },
+      figures,
+    });
+    process.stdout.write(`written ${file}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+void main();
