@@ -1,7 +1,7 @@
 export * from './records.js';
 export * from './window.js';
 export { entitiesByIds, sourcesByIds, labelOf } from './entities.js';
-export { linksOf, type LinkFieldSpec } from './links.js';
+export { linksOf, type LinkFieldSpec, type LinkProjection } from './links.js';
 export {
   listEntities,
   countEntities,

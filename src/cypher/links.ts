@@ -15,19 +15,32 @@ export interface LinkFieldSpec {
   readonly other: readonly Label[];
 }
 
+/**
+ * Which stored properties a links query returns: undefined, all of them as a map (`link`,
+ * `other`); else a list of the values of these keys, in this order.
+ */
+export interface LinkProjection {
+  readonly other?: readonly string[] | undefined;
+  readonly link?: readonly string[] | undefined;
+}
+
 /** Links without a window of their own that take the window of their operation. */
 const OPERATION_LINKS: readonly LinkType[] = ['CONDUCTED', 'THROUGH', 'TOOK_PART', 'TARGETED'];
 
 /**
  * The links of each node in `$ids` for one relationship field, optionally only those valid
- * during a window: one query for a whole batch of parents (DataLoader), rows ordered by start
- * date then the other end's id. A link's validity is its own `from`/`to`; links to or from an
- * operation that have none take the operation's.
+ * during a window: one query for a whole batch of parents (DataLoader), one row per parent
+ * that has any (`id`, `links`), each link `[link, other]` (plus the other end's label when
+ * the spec allows several), ordered by start date then the other end's id. A row per parent
+ * rather than per link: the driver's per-record cost dominated the level reads of nested
+ * queries. A link's validity is its own `from`/`to`; links to or from an operation that have
+ * none take the operation's.
  */
 export function linksOf(
   spec: LinkFieldSpec,
   ids: readonly string[],
   window?: DayWindow,
+  projection: LinkProjection = {},
 ): CypherQuery {
   assertLabel(spec.label);
   assertLinkType(spec.type);
@@ -44,11 +57,22 @@ export function linksOf(
   const to = windowed ? `coalesce(r.validTo, ${operation}.validTo)` : 'r.validTo';
   const conditions = [`(${spec.other.map((l) => `m:${l}`).join(' OR ')})`];
   if (window) conditions.push(overlaps(from, to));
+  const { other, link } = projection;
+  // With one label possible at the other end the caller knows it; no need to compute it.
+  const otherLabel = spec.other.length === 1 ? '' : `, ${labelOf('m')}`;
+  const linkValue = link ? '[k IN $linkKeys | r[k]]' : 'properties(r)';
+  const otherValue = other ? '[k IN $otherKeys | m[k]]' : 'properties(m)';
   return {
     cypher:
       `UNWIND $ids AS id MATCH ${pattern} WHERE ${conditions.join(' AND ')} ` +
-      `RETURN id, properties(r) AS link, ${labelOf('m')} AS otherLabel, properties(m) AS other ` +
-      `ORDER BY id, coalesce(${from}, ''), m.id`,
-    params: { ids, labels: [...LABELS], ...(window ? windowParams(window) : {}) },
+      `WITH id, r, m ORDER BY id, coalesce(${from}, ''), m.id ` +
+      `RETURN id, collect([${linkValue}, ${otherValue}${otherLabel}]) AS links`,
+    params: {
+      ids,
+      ...(otherLabel ? { labels: [...LABELS] } : {}),
+      ...(window ? windowParams(window) : {}),
+      ...(link ? { linkKeys: link } : {}),
+      ...(other ? { otherKeys: other } : {}),
+    },
   };
 }

@@ -8,7 +8,21 @@ export type Props = Readonly<Record<string, Plain>>;
 export interface EntityRecord {
   readonly label: Label;
   readonly props: Props;
+  /**
+   * Set when `props` holds only these stored keys (always `id`): a bare reference or a
+   * projection read for one selection. A field needing another key loads the whole node.
+   */
+  readonly only?: ReadonlySet<string>;
 }
+
+const ID_ONLY: ReadonlySet<string> = new Set(['id']);
+
+/** A reference to a node known by label and id, read in full only if a field needs more. */
+export const entityRef = (label: Label, id: string): EntityRecord => ({
+  label,
+  props: { id },
+  only: ID_ONLY,
+});
 
 /** A relationship with both ends, as resolvers see it. */
 export interface LinkRecord {

@@ -5,10 +5,12 @@ import {
   sourcesByIds,
   str,
   mapOf,
+  listOf,
   assertLabel,
   type DayWindow,
   type EntityRecord,
   type LinkFieldSpec,
+  type LinkProjection,
   type Props,
   type SourceRecord,
 } from '../cypher/index.js';
@@ -27,8 +29,15 @@ export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   /** Source records by id. */
   readonly source: DataLoader<string, SourceRecord | null>;
-  /** The loader of one relationship field with one time window (created on first use). */
-  links(spec: LinkFieldSpec, window: DayWindow | undefined): DataLoader<string, readonly LinkRow[]>;
+  /**
+   * The loader of one relationship field with one time window and projection (created on
+   * first use); a projected entity record says which keys it holds (`EntityRecord.only`).
+   */
+  links(
+    spec: LinkFieldSpec,
+    window: DayWindow | undefined,
+    projection?: LinkProjection,
+  ): DataLoader<string, readonly LinkRow[]>;
 }
 
 const asProps = (value: Plain | undefined): Props => mapOf(value, 'props');
@@ -38,6 +47,39 @@ function toLabel(value: Plain | undefined): Label {
   assertLabel(label);
   return label;
 }
+
+/** Properties from a projected row: the listed keys' values, nulls left out as Neo4j does. */
+function zipProps(keys: readonly string[], value: Plain | undefined): Props {
+  const values = Array.isArray(value) ? (value as readonly Plain[]) : [];
+  const props: Record<string, Plain> = {};
+  keys.forEach((key, i) => {
+    const v = values[i];
+    if (v !== null && v !== undefined) props[key] = v;
+  });
+  return props;
+}
+
+/** Turns one `[link, other, label?]` entry of a links query into a link row. */
+function linkEntryReader(spec: LinkFieldSpec, projection: LinkProjection) {
+  const [onlyLabel] = spec.other.length === 1 ? spec.other : [];
+  const { other, link } = projection;
+  const only = other ? new Set(other) : undefined;
+  return (entry: Plain): LinkRow => {
+    const [linkValue, otherValue, label] = listOf(entry);
+    return {
+      link: link ? zipProps(link, linkValue) : asProps(linkValue),
+      other: {
+        label: onlyLabel ?? toLabel(label),
+        ...(other && only
+          ? { props: zipProps(other, otherValue), only }
+          : { props: asProps(otherValue) }),
+      },
+    };
+  };
+}
+
+const projectionKey = (projection: LinkProjection): string =>
+  `${projection.other?.join(',') ?? '*'}:${projection.link?.join(',') ?? '*'}`;
 
 /**
  * Creates fresh loaders for one request, so no cached row outlives it. Results come back in
@@ -63,22 +105,16 @@ export function createLoaders(executor: Executor): Loaders {
       );
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    links(spec, window) {
-      const key = `${spec.label}:${spec.type}:${spec.direction}:${spec.other.join('|')}:${window?.fromDay ?? ''}:${window?.toDay ?? ''}`;
+    links(spec, window, projection = {}) {
+      const key = `${spec.label}:${spec.type}:${spec.direction}:${spec.other.join('|')}:${window?.fromDay ?? ''}:${window?.toDay ?? ''}:${projectionKey(projection)}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
+        const read = linkEntryReader(spec, projection);
         loader = new DataLoader(async (ids) => {
-          const rows = await executor.read(linksOf(spec, ids, window));
-          const byId = new Map<string, LinkRow[]>();
-          for (const row of rows) {
-            const id = str(row['id'], 'id');
-            const list = byId.get(id) ?? [];
-            list.push({
-              link: asProps(row['link']),
-              other: { label: toLabel(row['otherLabel']), props: asProps(row['other']) },
-            });
-            byId.set(id, list);
-          }
+          const rows = await executor.read(linksOf(spec, ids, window, projection));
+          const byId = new Map(
+            rows.map((row) => [str(row['id'], 'id'), listOf(row['links']).map(read)]),
+          );
           return ids.map((id) => byId.get(id) ?? []);
         });
         linkLoaders.set(key, loader);

@@ -20,20 +20,22 @@ import {
   text,
   textList,
 } from './props.js';
+import { stored } from './stored.js';
 
 /** Fields every entity has, read from its stored properties. */
 const entityFields = {
+  // Every record, even a bare reference, holds its id.
   id: (e: EntityRecord) => text(e.props, 'id'),
-  name: (e: EntityRecord) => text(e.props, 'name'),
-  aliases: (e: EntityRecord) => textList(e.props, 'aliases'),
-  notes: (e: EntityRecord) => optText(e.props, 'notes'),
-  sources: (e: EntityRecord) => citations(e.props),
-  classification: (e: EntityRecord) => classification(e.props),
-  releasableTo: (e: EntityRecord) => textList(e.props, 'releasableTo'),
+  name: stored('name', (p) => text(p, 'name')),
+  aliases: stored('aliases', (p) => textList(p, 'aliases')),
+  notes: stored('notes', (p) => optText(p, 'notes')),
+  sources: stored('citations', citations),
+  classification: stored('classification', classification),
+  releasableTo: stored('releasableTo', (p) => textList(p, 'releasableTo')),
 };
 const windowFields = {
-  from: (e: EntityRecord) => optText(e.props, 'from'),
-  to: (e: EntityRecord) => optText(e.props, 'to'),
+  from: stored('from', (p) => optText(p, 'from')),
+  to: stored('to', (p) => optText(p, 'to')),
 };
 
 /** Entity types; relationship fields go through per-request loaders (one query per level). */
@@ -60,7 +62,7 @@ export const entityResolvers: Pick<
   Country: {
     ...entityFields,
     ...windowFields,
-    code: (e) => text(e.props, 'code'),
+    code: stored('code', (p) => text(p, 'code')),
     services: linkedEntities({ label: 'Country', type: 'OF', direction: 'IN', other: ['Service'] }),
     organizations: linkedEntities({
       label: 'Country',
@@ -84,8 +86,8 @@ export const entityResolvers: Pick<
   Service: {
     ...entityFields,
     ...windowFields,
-    acronym: (e) => optText(e.props, 'acronym'),
-    kind: (e) => member(SERVICE_KINDS, e.props, 'kind'),
+    acronym: stored('acronym', (p) => optText(p, 'acronym')),
+    kind: stored('kind', (p) => member(SERVICE_KINDS, p, 'kind')),
     country: oneLinked({ label: 'Service', type: 'OF', direction: 'OUT', other: ['Country'] }),
     channels: linkField({
       label: 'Service',
@@ -123,7 +125,7 @@ export const entityResolvers: Pick<
   Organization: {
     ...entityFields,
     ...windowFields,
-    kind: (e) => member(ORGANIZATION_KINDS, e.props, 'kind'),
+    kind: stored('kind', (p) => member(ORGANIZATION_KINDS, p, 'kind')),
     country: oneLinked({ label: 'Organization', type: 'OF', direction: 'OUT', other: ['Country'] }),
     insiders: linkField({
       label: 'Organization',
@@ -140,8 +142,8 @@ export const entityResolvers: Pick<
   },
   Officer: {
     ...entityFields,
-    born: (e) => optText(e.props, 'born'),
-    died: (e) => optText(e.props, 'died'),
+    born: stored('born', (p) => optText(p, 'born')),
+    died: stored('died', (p) => optText(p, 'died')),
     nationality: oneLinked({ label: 'Officer', type: 'OF', direction: 'OUT', other: ['Country'] }),
     services: linkField({ label: 'Officer', type: 'SERVES', direction: 'OUT', other: ['Service'] }),
     postings: linkField({
@@ -166,13 +168,14 @@ export const entityResolvers: Pick<
   LiaisonChannel: {
     ...entityFields,
     ...windowFields,
-    scope: (e) => member(CHANNEL_SCOPES, e.props, 'scope'),
-    form: (e) => optMember(CHANNEL_FORMS, e.props, 'form'),
-    structure: (e) => optMember(CHANNEL_STRUCTURES, e.props, 'structure'),
-    disciplines: (e) =>
-      textList(e.props, 'disciplines').map((d) => member(DISCIPLINES, { d }, 'd')),
-    sharing: (e) => optMember(SHARING_LEVELS, e.props, 'sharing'),
-    thirdPartyRule: (e) => optBool(e.props, 'thirdPartyRule'),
+    scope: stored('scope', (p) => member(CHANNEL_SCOPES, p, 'scope')),
+    form: stored('form', (p) => optMember(CHANNEL_FORMS, p, 'form')),
+    structure: stored('structure', (p) => optMember(CHANNEL_STRUCTURES, p, 'structure')),
+    disciplines: stored('disciplines', (p) =>
+      textList(p, 'disciplines').map((d) => member(DISCIPLINES, { d }, 'd')),
+    ),
+    sharing: stored('sharing', (p) => optMember(SHARING_LEVELS, p, 'sharing')),
+    thirdPartyRule: stored('thirdPartyRule', (p) => optBool(p, 'thirdPartyRule')),
     parties: linkField({
       label: 'LiaisonChannel',
       type: 'PARTY_TO',
@@ -195,9 +198,9 @@ export const entityResolvers: Pick<
   Operation: {
     ...entityFields,
     ...windowFields,
-    codename: (e) => optText(e.props, 'codename'),
-    summary: (e) => optText(e.props, 'summary'),
-    outcome: (e) => optText(e.props, 'outcome'),
+    codename: stored('codename', (p) => optText(p, 'codename')),
+    summary: stored('summary', (p) => optText(p, 'summary')),
+    outcome: stored('outcome', (p) => optText(p, 'outcome')),
     conductedBy: linkField({
       label: 'Operation',
       type: 'CONDUCTED',

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   dayWindow,
   str,
@@ -9,6 +10,7 @@ import {
 import type { Context } from '../context/index.js';
 import { badInput } from '../errors/index.js';
 import { isOrdered } from '../model/index.js';
+import { projectionOf } from './projection.js';
 
 /** The time arguments of relationship fields and list filters. */
 export interface TimeArgs {
@@ -39,8 +41,11 @@ export function linkField(spec: LinkFieldSpec) {
     parent: EntityRecord,
     args: TimeArgs,
     { loaders }: Context,
+    info: GraphQLResolveInfo,
   ): Promise<LinkRecord[]> => {
-    const rows = await loaders.links(spec, timeWindow(args)).load(str(parent.props['id'], 'id'));
+    const rows = await loaders
+      .links(spec, timeWindow(args), projectionOf(info))
+      .load(str(parent.props['id'], 'id'));
     return rows.map((row) =>
       spec.direction === 'OUT'
         ? { type: spec.type, props: row.link, start: parent, end: row.other }
@@ -55,8 +60,11 @@ export function oneLinked(spec: LinkFieldSpec) {
     parent: EntityRecord,
     _args: unknown,
     { loaders }: Context,
+    info: GraphQLResolveInfo,
   ): Promise<EntityRecord | null> => {
-    const rows = await loaders.links(spec, undefined).load(str(parent.props['id'], 'id'));
+    const rows = await loaders
+      .links(spec, undefined, projectionOf(info))
+      .load(str(parent.props['id'], 'id'));
     return rows[0]?.other ?? null;
   };
 }
@@ -67,8 +75,11 @@ export function linkedEntities(spec: LinkFieldSpec) {
     parent: EntityRecord,
     _args: unknown,
     { loaders }: Context,
+    info: GraphQLResolveInfo,
   ): Promise<EntityRecord[]> => {
-    const rows = await loaders.links(spec, undefined).load(str(parent.props['id'], 'id'));
+    const rows = await loaders
+      .links(spec, undefined, projectionOf(info))
+      .load(str(parent.props['id'], 'id'));
     return rows.map((row) => row.other);
   };
 }

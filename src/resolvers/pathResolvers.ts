@@ -1,7 +1,8 @@
 import type { Context } from '../context/index.js';
-import type { EntityRecord } from '../cypher/index.js';
+import { entityRef, type EntityRecord } from '../cypher/index.js';
 import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
+import { LINKS, type Label } from '../model/index.js';
 import {
   computeReach,
   neo4jReachSource,
@@ -20,6 +21,37 @@ export async function entity(ctx: Context, id: string): Promise<EntityRecord> {
   const found = await ctx.loaders.entity.load(id);
   if (!found) throw new TypeError(`path node ${id} vanished`);
   return found;
+}
+
+/** The label of a path's i-th node when a link next to it admits only one there. */
+function labelOnPath(path: Path, i: number): Label | undefined {
+  const id = path.nodes[i];
+  for (const link of [path.links[i], path.links[i - 1]]) {
+    if (!link) continue;
+    const labels =
+      link.start === id ? LINKS[link.type].start : link.end === id ? LINKS[link.type].end : [];
+    if (labels.length === 1) return labels[0];
+  }
+  return undefined;
+}
+
+/**
+ * The nodes of a path as references where the links fix their labels (reach paths always do),
+ * so `nodes { id }` reads nothing more; other nodes, and any field needing more than the id,
+ * go through the entity loader.
+ */
+function pathNodes(path: Path, ctx: Context): Promise<EntityRecord[]> | EntityRecord[] {
+  const refs = path.nodes.map((id, i) => {
+    const label = labelOnPath(path, i);
+    return label ? entityRef(label, id) : undefined;
+  });
+  if (refs.every((ref) => ref !== undefined)) return refs;
+  return Promise.all(
+    path.nodes.map((id, i) => {
+      const ref = refs[i];
+      return ref ? Promise.resolve(ref) : entity(ctx, id);
+    }),
+  );
 }
 
 /** Checks the hop bound: below `min` is bad input, above the server cap a LIMIT_EXCEEDED. */
@@ -184,7 +216,8 @@ export const pathResolvers: Pick<
 } = {
   Query: { penetrationReach },
   Reach: {
-    agent: (reach, _args, ctx) => entity(ctx, reach.agent),
+    // Only officers have penetrations: the agent's label is known without a read.
+    agent: (reach) => entityRef('Officer', reach.agent),
     window: (reach) => {
       const first = reach.windows[0];
       const last = reach.windows.at(-1);
@@ -197,25 +230,25 @@ export const pathResolvers: Pick<
     graph: (reach, _args, ctx) => graphOf(reach, ctx),
   },
   ReachedChannel: {
-    channel: (r, _a, ctx) => entity(ctx, r.id),
+    channel: (r) => entityRef('LiaisonChannel', r.id),
     hops: (r) => r.hops,
     exposure: (r) => r.exposure,
     path: (r) => r.path,
   },
   ReachedService: {
-    service: (r, _a, ctx) => entity(ctx, r.id),
+    service: (r) => entityRef('Service', r.id),
     hops: (r) => r.hops,
     exposure: (r) => r.exposure,
     path: (r) => r.path,
   },
   ExposedOperation: {
-    operation: (r, _a, ctx) => entity(ctx, r.id),
+    operation: (r) => entityRef('Operation', r.id),
     hops: (r) => r.hops,
     exposure: (r) => r.exposure,
     path: (r) => r.path,
   },
   ExplainingPath: {
-    nodes: (path, _a, ctx) => Promise.all(path.nodes.map((id) => entity(ctx, id))),
+    nodes: (path, _a, ctx) => pathNodes(path, ctx),
     links: (path) => [...path.links],
     window: (path) => pathWindow(path),
   },

@@ -9,10 +9,24 @@ describe('Cypher builders', () => {
       ['sis', 'cia'],
     );
     expect(query.cypher).toMatch(
-      /^UNWIND \$ids AS id MATCH \(n:Service \{id: id\}\)-\[r:PARTY_TO\]->\(m\) WHERE \(m:LiaisonChannel\) RETURN/,
+      /^UNWIND \$ids AS id MATCH \(n:Service \{id: id\}\)-\[r:PARTY_TO\]->\(m\) WHERE \(m:LiaisonChannel\) WITH id, r, m ORDER BY .* RETURN id, collect\(\[properties\(r\), properties\(m\)\]\) AS links$/,
     );
     expect(query.params['ids']).toEqual(['sis', 'cia']);
     expect(query.cypher).not.toContain('$windowFrom');
+  });
+
+  it('project a relationship field through key parameters, never keys in the Cypher text', () => {
+    const query = linksOf(
+      { label: 'Officer', type: 'AGENT_OF', direction: 'OUT', other: ['Service', 'Organization'] },
+      ['kim-philby'],
+      undefined,
+      { other: ['id', 'name'], link: [] },
+    );
+    expect(query.cypher).toContain(
+      'collect([[k IN $linkKeys | r[k]], [k IN $otherKeys | m[k]], [l IN labels(m) WHERE l IN $labels][0]])',
+    );
+    expect(query.cypher).not.toContain('name');
+    expect(query.params).toMatchObject({ otherKeys: ['id', 'name'], linkKeys: [] });
   });
 
   it('filter a relationship field by a window through parameters, operation links by the operation', () => {

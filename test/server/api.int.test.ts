@@ -54,6 +54,21 @@ describe('GraphQL over HTTP against Neo4j', () => {
     expect(response).toEqual({ status: 200, data: { __typename: 'Query' } });
   });
 
+  it('marks every GraphQL answer uncacheable (cache-control: no-store), as Apollo did', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const malformed = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nope' }),
+    });
+    expect(malformed.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('reads one service by id from Neo4j', async () => {
     const response = await postGraphQL(server.url, ServiceDocument, { id: 'sis' });
     expect(response.errors).toBeUndefined();
