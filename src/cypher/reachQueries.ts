@@ -1,10 +1,13 @@
 import type { Visibility } from '../context/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 
+/** A channel's visible parties, each as [link, service, from, to, service from, service to]. */
 const PARTIES = (v: Visibility) =>
   `CALL (c) { MATCH (c)<-[q:PARTY_TO]-(t:Service) WHERE ${v.rel('q')} AND ${v.node('t')} ` +
-  `RETURN collect({link: q.id, service: t.id, from: q.validFrom, to: q.validTo, sFrom: t.validFrom, sTo: t.validTo}) AS parties }`;
-const CHANNEL = 'c {.id, .validFrom, .validTo, .sharing, .thirdPartyRule, .disciplines} AS channel';
+  `RETURN collect([q.id, t.id, q.validFrom, q.validTo, t.validFrom, t.validTo]) AS parties }`;
+const CHANNEL =
+  'c.id AS id, c.validFrom AS validFrom, c.validTo AS validTo, c.sharing AS sharing, ' +
+  'c.thirdPartyRule AS thirdPartyRule, c.disciplines AS disciplines';
 
 /** The agents' penetrations, services served, postings and operations taken part in (a row per agent found). */
 export function reachFootholds(agents: readonly string[], v: Visibility): CypherQuery {

@@ -16,24 +16,23 @@ import type { ChannelFacts, Footholds, Membership, ReachSource } from './reachTy
 
 const entries = (value: Plain | undefined) => listOf(value).map((item) => mapOf(item, 'item'));
 
-function membershipOf(m: Readonly<Record<string, Plain>>): Membership {
+/** A channel row of `reachChannels`: flat columns, parties as positional lists (cheap to decode). */
+function channelOf(row: Readonly<Record<string, Plain>>): ChannelFacts {
   return {
-    link: str(m['link'], 'link'),
-    service: str(m['service'], 'service'),
-    validity: validity(optStr(m['from']), optStr(m['to'])),
-    serviceValidity: validity(optStr(m['sFrom']), optStr(m['sTo'])),
-  };
-}
-
-function channelOf(channel: Plain | undefined, parties: Plain | undefined): ChannelFacts {
-  const c = mapOf(channel, 'channel');
-  return {
-    id: str(c['id'], 'channel.id'),
-    validity: validity(optStr(c['validFrom']), optStr(c['validTo'])),
-    sharing: optStr(c['sharing']),
-    thirdPartyRule: c['thirdPartyRule'] === true,
-    disciplines: listOf(c['disciplines']).filter((d): d is string => typeof d === 'string'),
-    parties: entries(parties).map(membershipOf),
+    id: str(row['id'], 'channel.id'),
+    validity: validity(optStr(row['validFrom']), optStr(row['validTo'])),
+    sharing: optStr(row['sharing']),
+    thirdPartyRule: row['thirdPartyRule'] === true,
+    disciplines: listOf(row['disciplines']).filter((d): d is string => typeof d === 'string'),
+    parties: listOf(row['parties']).map((party) => {
+      const [link, service, from, to, sFrom, sTo] = listOf(party);
+      return {
+        link: str(link, 'party.link'),
+        service: str(service, 'party.service'),
+        validity: validity(optStr(from), optStr(to)),
+        serviceValidity: validity(optStr(sFrom), optStr(sTo)),
+      };
+    }),
   };
 }
 
@@ -92,7 +91,7 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
   const channelLoader = new DataLoader<string, ChannelFacts | null>(async (ids) => {
     const byId = new Map<string, ChannelFacts>();
     for (const row of await tx.run(reachChannels(ids, visibility))) {
-      const channel = channelOf(row['channel'], row['parties']);
+      const channel = channelOf(row);
       byId.set(channel.id, channel);
     }
     return ids.map((id) => byId.get(id) ?? null);
