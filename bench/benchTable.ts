@@ -5,28 +5,85 @@ import { RESULTS_DIR } from './benchSupport.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
+type Json = Record<string, unknown>;
+const obj = (value: unknown): Json =>
+  typeof value === 'object' && value !== null ? (value as Json) : {};
+const num = (value: unknown): string =>
+  typeof value === 'number' ? value.toLocaleString('en-US') : '?';
+const ms = (value: unknown): string => {
+  if (typeof value !== 'number') return '?';
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value} ms`;
+};
+const latency = (l: Json) => `p50 ${ms(l['p50'])}, p95 ${ms(l['p95'])}, p99 ${ms(l['p99'])}`;
+
+/** One line of figures per kind of result (the JSON file holds everything). */
+function summarize(name: string, r: Json): string {
+  const f = obj(r['figures'] ?? r['latencyMs']);
+  if (name.startsWith('load-')) {
+    const ceiling = obj(f['ceiling']);
+    return (
+      `${num(f['relationshipsPerSecond'])} relationships/s (${num(f['seconds'])} s)` +
+      (f['ceiling']
+        ? `; ceiling of the same statement here: ${num(ceiling['bareRelationshipsPerSecond'])}/s bare, ${num(ceiling['withPropertiesRelationshipsPerSecond'])}/s with a link's properties`
+        : '')
+    );
+  }
+  if (name.startsWith('reach-')) {
+    return Object.entries(f)
+      .map(
+        ([hops, l]) =>
+          `${hops}: ${latency(obj(l))}, ${num(obj(l)['meanReached'])} reached on average`,
+      )
+      .join('; ');
+  }
+  if (name.startsWith('exposure-')) {
+    const part = (key: string) => {
+      const l = obj(f[key]);
+      return `${key} targets: ${latency(l)}, ${num(l['meanExposedAgents'])} of ${num(l['agentsConsidered'])} agents exposed on average`;
+    };
+    return `${part('hub')}; ${part('other')}`;
+  }
+  if (name.startsWith('api-')) {
+    const direct = obj(f['directMs']);
+    const http = obj(f['httpMs']);
+    return `direct p50 ${ms(direct['p50'])}, p95 ${ms(direct['p95'])}; HTTP GraphQL p50 ${ms(http['p50'])}, p95 ${ms(http['p95'])}; ratio at p50 ${String(f['ratioHttpOverDirectP50'])}`;
+  }
+  if (name.startsWith('nested-')) {
+    const ours = obj(f['ours']);
+    const theirs = obj(f['neo4jGraphql']);
+    return `ours ${String(ours['requestsPerSecond'])} req/s, p95 ${ms(ours['p95Ms'])}; @neo4j/graphql ${String(theirs['requestsPerSecond'])} req/s, p95 ${ms(theirs['p95Ms'])}; throughput ratio ${num(f['throughputRatio'])}`;
+  }
+  if (name.startsWith('memory-')) {
+    const memory = obj(f['memory']);
+    const cold = obj(f['coldStart']);
+    return (
+      `RSS idle ${num(obj(memory['idleAfterStart'])['medianMiB'])} MiB, peak under nested reads ${num(obj(memory['nestedLoad'])['rss'] && obj(obj(memory['nestedLoad'])['rss'])['peakMiB'])} MiB, under reach ${num(obj(obj(memory['reachLoad'])['rss'])['peakMiB'])} MiB; ` +
+      `cold start to first answer ${ms(obj(cold['runningNeo4j'])['medianMs'])} (Neo4j running), ${ms(obj(cold['embeddedNeo4jFromStoppedStore'])['medianMs'])} (embedded Neo4j from a stopped store)`
+    );
+  }
+  return `\`${JSON.stringify(f)}\``;
+}
+
 /** Rewrites BENCHMARKS.md from every bench/results/*.json (`npm run bench:table`). */
 export function writeBenchmarksTable(): void {
   const results = readdirSync(RESULTS_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map(
-      (f) => JSON.parse(readFileSync(path.join(RESULTS_DIR, f), 'utf8')) as Record<string, unknown>,
-    );
+    .map((f) => JSON.parse(readFileSync(path.join(RESULTS_DIR, f), 'utf8')) as Json);
   const lines = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` from `bench/results/*.json` (each file also holds the machine, Neo4j version and parameters). Rerun to refresh.',
+    'Written by `npm run bench` (or `npm run bench:table`) from `bench/results/*.json`; each file also holds the machine, the Neo4j version, the parameters and every figure. Rerun to refresh.',
     '',
     '| benchmark | dataset | figures | machine | measured |',
     '|---|---|---|---|---|',
   ];
   for (const r of results) {
-    const dataset = r['dataset'] as Record<string, unknown> | undefined;
-    const machineInfo = r['machine'] as Record<string, unknown> | undefined;
-    const figures = r['figures'] ?? r['latencyMs'];
+    const name = String(r['name']);
+    const dataset = obj(r['dataset']);
+    const machine = obj(r['machine']);
     lines.push(
-      `| ${String(r['name'])} | ${dataset ? `${String(dataset['nodes'])} nodes, ${String(dataset['relationships'])} relationships` : ''} | \`${JSON.stringify(figures)}\` | ${machineInfo ? `${String(machineInfo['cpus'])} cores, ${String(machineInfo['memoryGiB'])} GiB, Node ${String(machineInfo['node'])}` : ''} | ${String(r['measuredAt']).slice(0, 10)} |`,
+      `| ${name} | ${num(dataset['nodes'])} nodes, ${num(dataset['relationships'])} relationships | ${summarize(name, r)} | ${String(machine['cpus'])} cores, ${String(machine['memoryGiB'])} GiB, Node ${String(machine['node'])} | ${String(r['measuredAt']).slice(0, 10)} |`,
     );
   }
   writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), lines.join('\n') + '\n');
