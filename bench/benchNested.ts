@@ -11,8 +11,9 @@ import { runLoad } from './runLoad.js';
  * `npm run bench:nested -- [--services 100] [--connections 16] [--duration 20] [--warmup 5]
  * [--runs 3] [--seed 1] [--port 4100] [--their-port 4101] [--label S]`: nested entity reads
  * (services -> channels -> parties -> officers) through our API and through the Neo4j GraphQL
- * Library (bench/neo4jGraphql/), both in child processes over the same Neo4j, loaded by
- * autocannon from a third process; runs alternate, medians reported.
+ * Library (bench/neo4jGraphql/), both in child processes over the same Neo4j with
+ * NODE_ENV=production, loaded by autocannon from a third process; runs alternate, medians
+ * reported.
  */
 interface Side {
   readonly name: 'ours' | 'neo4jGraphql';
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
   const servers: GraphQLServer[] = [];
   try {
     const start = async (script: string, port: number) => {
-      const server = await startGraphQLServer({ script, env: apiEnv(bench.database), port });
+      // Production mode for both: graphql-js then skips its development-only checks.
+      const env = { ...apiEnv(bench.database), NODE_ENV: 'production' };
+      const server = await startGraphQLServer({ script, env, port });
       servers.push(server);
       return server;
     };

@@ -12,12 +12,14 @@ import {
 } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createContext, DEFAULT_LIMITS, type Context } from '../context/index.js';
 import { ErrorCode } from '../errors/index.js';
 import { loadTypeDefs } from '../graphql/index.js';
 import { errorFields, type Logger } from '../log/index.js';
 import type { Database } from '../neo4j/index.js';
 import { resolvers } from '../resolvers/index.js';
+import { compiledGateway } from './compiledExecutor.js';
 import { createFormatError } from './formatError.js';
 import { checkReadiness } from './readiness.js';
 
@@ -54,8 +56,11 @@ export async function startServer(
     pathMaxResults: options.pathMaxResults ?? DEFAULT_LIMITS.pathMaxResults,
   };
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    // The schema Apollo would build from typeDefs and resolvers, executed by graphql-jit.
+    gateway: compiledGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    // Apollo turns introspection off when NODE_ENV is production; analysts' clients and
+    // codegen rely on it, so it stays on whatever the environment.
+    introspection: true,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     // The process owns its signals (src/main.ts) and stops the database after HTTP drains.
