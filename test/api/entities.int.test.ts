@@ -1,10 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/import/graphDocument.js';
-import { loadDataset } from '../../src/import/index.js';
 import { firstDay, lastDay } from '../../src/model/index.js';
-import type { Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
 import {
   ChannelDetailDocument,
   ChannelPageDocument,
@@ -24,7 +21,7 @@ import {
   ServiceDetailDocument,
   ServicePageDocument,
 } from '../generated/operations.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { useTestApi } from '../support/testApi.js';
 import { postGraphQL, postRaw, type GraphQLResponse } from '../support/http.js';
 import {
   codeUnitOrder,
@@ -34,32 +31,15 @@ import {
   readHistorical,
 } from './historicalDataset.js';
 
-let database: Database;
-let server: RunningServer;
+const api = useTestApi();
 const doc = readHistorical();
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
-  await loadDataset(database.executor, testLog, { reset: true });
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
-    testLog,
-  );
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
 
 /** Runs an operation over HTTP and returns its data, failing on any error. */
 async function query<TData, TVariables>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
-  const response = await postGraphQL(server.url, document, variables);
+  const response = await postGraphQL(api.server.url, document, variables);
   expect(response.errors).toBeUndefined();
   expect(response.status).toBe(200);
   if (response.data === undefined || response.data === null) throw new Error('no data');
@@ -74,7 +54,7 @@ async function refused<TData, TVariables>(
   response: GraphQLResponse<TData>;
   error: NonNullable<GraphQLResponse<TData>['errors']>[number];
 }> {
-  const response = await postGraphQL(server.url, document, variables);
+  const response = await postGraphQL(api.server.url, document, variables);
   expect(response.errors).toHaveLength(1);
   const error = response.errors?.[0];
   if (error === undefined) throw new Error('no error');
@@ -599,7 +579,7 @@ describe('PartialDate', () => {
 
   it('refuses a malformed literal in the operation text', async () => {
     const response = await postRaw(
-      server.url,
+      api.server.url,
       JSON.stringify({
         query:
           '{ node(id: "kim-philby") { ... on Officer { penetrations(at: "1949-13") { id } } } }',
@@ -958,7 +938,7 @@ describe('search', () => {
   });
 
   it('treats Lucene syntax as plain words instead of failing', async () => {
-    const response = await postGraphQL(server.url, SearchDocument, { text: 'kim" OR (' });
+    const response = await postGraphQL(api.server.url, SearchDocument, { text: 'kim" OR (' });
     expect(response.errors).toBeUndefined();
     expect(Array.isArray(response.data?.search)).toBe(true);
     const quoted = await query(SearchDocument, { text: 'philby"' });

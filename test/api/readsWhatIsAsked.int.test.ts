@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/import/index.js';
-import type { CypherQuery, Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { describe, expect, it } from 'vitest';
+import type { CypherQuery } from '../../src/neo4j/index.js';
+import { useTestApi } from '../support/testApi.js';
 import { postRaw } from '../support/http.js';
 
 /**
@@ -10,33 +8,16 @@ import { postRaw } from '../support/http.js';
  * relationship fields read only the properties their selection asks for. Anything else still
  * answers as a full read would, through one batched entity load.
  */
-let database: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
-  await loadDataset(database.executor, testLog, { reset: true });
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
-    testLog,
-  );
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
+const api = useTestApi();
 
 type Data = Record<string, unknown>;
 
 /** Runs an operation over HTTP, recording every statement sent to Neo4j meanwhile. */
 async function observed(query: string, variables: Data = {}) {
   const statements: CypherQuery[] = [];
-  const stop = database.executor.observe((statement) => statements.push(statement));
+  const stop = api.database.executor.observe((statement) => statements.push(statement));
   try {
-    const response = await postRaw<Data>(server.url, JSON.stringify({ query, variables }));
+    const response = await postRaw<Data>(api.server.url, JSON.stringify({ query, variables }));
     expect(response.errors).toBeUndefined();
     if (!response.data) throw new Error('no data');
     return { data: response.data, statements };

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherQuery, Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { describe, expect, it } from 'vitest';
+import type { CypherQuery } from '../../src/neo4j/index.js';
 import { NestedPartiesDocument } from '../generated/operations.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { useTestApi } from '../support/testApi.js';
 import { postGraphQL } from '../support/http.js';
 
 /**
@@ -24,12 +23,7 @@ const partiesOf = (j: number): number[] => services.filter((i) => channelsOf(i).
 /** Properties every element carries as the loader writes them. */
 const access = { classification: 'UNCLASSIFIED', releasableTo: [], citations: [] };
 
-let database: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
+const api = useTestApi(async (database) => {
   await database.executor.write({
     cypher:
       'UNWIND $services AS s CREATE (n:Service) SET n = s ' +
@@ -85,24 +79,14 @@ beforeAll(async () => {
       ),
     },
   });
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
-    testLog,
-  );
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
 });
 
 /** Runs the nested query over HTTP and records every statement sent to Neo4j meanwhile. */
 async function nestedParties(first: number) {
   const statements: { query: CypherQuery; mode: string }[] = [];
-  const stop = database.executor.observe((query, mode) => statements.push({ query, mode }));
+  const stop = api.database.executor.observe((query, mode) => statements.push({ query, mode }));
   try {
-    const response = await postGraphQL(server.url, NestedPartiesDocument, { first });
+    const response = await postGraphQL(api.server.url, NestedPartiesDocument, { first });
     expect(response.errors).toBeUndefined();
     return { data: response.data, statements };
   } finally {

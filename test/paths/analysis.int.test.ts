@@ -1,7 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/import/index.js';
-import type { Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   BrokersDocument,
   ExposureDocument,
@@ -9,31 +6,14 @@ import {
   PenetrationReachDocument,
   TimelineDocument,
 } from '../generated/operations.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { useTestApi } from '../support/testApi.js';
 import { postGraphQL } from '../support/http.js';
 
-let database: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
-  await loadDataset(database.executor, testLog);
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
-    testLog,
-  );
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
+const api = useTestApi();
 
 describe('exposure', () => {
   it('lists the agents whose reach includes the SIS-CIA channel, consistent with penetrationReach', async () => {
-    const response = await postGraphQL(server.url, ExposureDocument, {
+    const response = await postGraphQL(api.server.url, ExposureDocument, {
       target: 'sis-cia',
       maxHops: 2,
     });
@@ -48,7 +28,7 @@ describe('exposure', () => {
       for (const node of agent.path.nodes) expect(drawn.has(node.id)).toBe(true);
     expect(exposure.share).toBeCloseTo(exposure.count / exposure.agentsConsidered, 12);
     for (const agent of exposure.agents) {
-      const reach = await postGraphQL(server.url, PenetrationReachDocument, {
+      const reach = await postGraphQL(api.server.url, PenetrationReachDocument, {
         agent: agent.agent.id,
         maxHops: 2,
       });
@@ -62,7 +42,7 @@ describe('exposure', () => {
   });
 
   it('before 1930 considers only agents with unknown recruitment dates, and none reaches CIA', async () => {
-    const response = await postGraphQL(server.url, ExposureDocument, {
+    const response = await postGraphQL(api.server.url, ExposureDocument, {
       target: 'cia',
       during: { to: '1930' },
     });
@@ -77,21 +57,21 @@ describe('exposure', () => {
   });
 
   it('refuses a target that is not a service or channel, and an unknown one', async () => {
-    const operation = await postGraphQL(server.url, ExposureDocument, {
+    const operation = await postGraphQL(api.server.url, ExposureDocument, {
       target: 'albania-infiltration',
     });
     expect(operation.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(operation.errors?.[0]?.message).toBe(
       '\'target\' must be a service or a liaison channel; "albania-infiltration" is a Operation.',
     );
-    const unknown = await postGraphQL(server.url, ExposureDocument, { target: 'nothing' });
+    const unknown = await postGraphQL(api.server.url, ExposureDocument, { target: 'nothing' });
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 });
 
 describe('brokers', () => {
   it('rank services and channels by the agents whose explaining paths pass through them', async () => {
-    const response = await postGraphQL(server.url, BrokersDocument, { limit: 3 });
+    const response = await postGraphQL(api.server.url, BrokersDocument, { limit: 3 });
     const brokers = response.data?.brokers ?? [];
     expect(brokers).toHaveLength(3);
     expect(brokers.map((b) => b.agents)).toEqual(
@@ -100,7 +80,10 @@ describe('brokers', () => {
     const top = brokers[0];
     if (!top) throw new Error('no broker');
     for (const agent of top.agentIds) {
-      const reach = await postGraphQL(server.url, PenetrationReachDocument, { agent, maxHops: 3 });
+      const reach = await postGraphQL(api.server.url, PenetrationReachDocument, {
+        agent,
+        maxHops: 3,
+      });
       const r = reach.data?.penetrationReach;
       const paths = [...(r?.channels ?? []), ...(r?.services ?? []), ...(r?.operations ?? [])].map(
         (x) => x.path.nodes.map((n) => n.id),
@@ -112,7 +95,7 @@ describe('brokers', () => {
 
 describe('neighborhood', () => {
   it('draws the links around SIS-CIA: parties, the posting and the operations through it', async () => {
-    const response = await postGraphQL(server.url, NeighborhoodDocument, { id: 'sis-cia' });
+    const response = await postGraphQL(api.server.url, NeighborhoodDocument, { id: 'sis-cia' });
     const graph = response.data?.neighborhood;
     expect(graph?.edges.map((e) => e.id)).toEqual(
       expect.arrayContaining([
@@ -129,14 +112,14 @@ describe('neighborhood', () => {
   });
 
   it('keeps only links in force during a window, and only the kinds asked for', async () => {
-    const later = await postGraphQL(server.url, NeighborhoodDocument, {
+    const later = await postGraphQL(api.server.url, NeighborhoodDocument, {
       id: 'sis-cia',
       during: { from: '1960', to: '1970' },
     });
     expect(later.data?.neighborhood.edges.map((e) => e.id)).not.toContain(
       'kim-philby/POSTED_TO/sis-cia',
     );
-    const parties = await postGraphQL(server.url, NeighborhoodDocument, {
+    const parties = await postGraphQL(api.server.url, NeighborhoodDocument, {
       id: 'sis-cia',
       kinds: ['PARTY_TO'],
     });
@@ -146,7 +129,7 @@ describe('neighborhood', () => {
   });
 
   it('refuses a depth outside 1-3', async () => {
-    const response = await postGraphQL(server.url, NeighborhoodDocument, {
+    const response = await postGraphQL(api.server.url, NeighborhoodDocument, {
       id: 'sis-cia',
       depth: 4,
     });
@@ -159,7 +142,7 @@ describe('neighborhood', () => {
 
 describe('timeline', () => {
   it("orders Philby's dated events, each with its sources", async () => {
-    const response = await postGraphQL(server.url, TimelineDocument, { id: 'kim-philby' });
+    const response = await postGraphQL(api.server.url, TimelineDocument, { id: 'kim-philby' });
     const events = response.data?.timeline ?? [];
     expect(events.map((e) => e.date)).toEqual([...events.map((e) => e.date)].sort());
     expect(events).toContainEqual(
@@ -177,7 +160,7 @@ describe('timeline', () => {
   });
 
   it('answers NOT_FOUND for an unknown id', async () => {
-    const response = await postGraphQL(server.url, TimelineDocument, { id: 'nobody' });
+    const response = await postGraphQL(api.server.url, TimelineDocument, { id: 'nobody' });
     expect(response.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 });

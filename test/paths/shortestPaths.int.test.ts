@@ -1,29 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/import/index.js';
-import type { Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import { PathsDocument, type PathsQuery } from '../generated/operations.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { useTestApi } from '../support/testApi.js';
 import { postGraphQL } from '../support/http.js';
 
-let database: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
-  await loadDataset(database.executor, testLog);
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
-    testLog,
-  );
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
+const api = useTestApi();
 
 /** Every path is a chain from `from` to `to` whose links join consecutive nodes. */
 function expectChains(result: PathsQuery['paths'], from: string, to: string): void {
@@ -41,7 +21,7 @@ function expectChains(result: PathsQuery['paths'], from: string, to: string): vo
 
 describe('k shortest paths', () => {
   it('finds Philby to CIA shortest first, through his posting among them', async () => {
-    const response = await postGraphQL(server.url, PathsDocument, {
+    const response = await postGraphQL(api.server.url, PathsDocument, {
       from: 'kim-philby',
       to: 'cia',
       k: 3,
@@ -61,7 +41,7 @@ describe('k shortest paths', () => {
   });
 
   it('respects time: after 1960 no path uses the 1949-51 posting, and every window lies inside the request', async () => {
-    const response = await postGraphQL(server.url, PathsDocument, {
+    const response = await postGraphQL(api.server.url, PathsDocument, {
       from: 'kim-philby',
       to: 'cia',
       k: 3,
@@ -81,13 +61,13 @@ describe('k shortest paths', () => {
   });
 
   it('finds nothing when no window is shared, and keeps to the link kinds asked for', async () => {
-    const before = await postGraphQL(server.url, PathsDocument, {
+    const before = await postGraphQL(api.server.url, PathsDocument, {
       from: 'kim-philby',
       to: 'cia',
       during: { to: '1930' },
     });
     expect(before.data?.paths.paths).toEqual([]);
-    const kinds = await postGraphQL(server.url, PathsDocument, {
+    const kinds = await postGraphQL(api.server.url, PathsDocument, {
       from: 'kim-philby',
       to: 'cia',
       kinds: ['POSTED_TO', 'PARTY_TO', 'SERVES'],
@@ -104,12 +84,16 @@ describe('k shortest paths', () => {
   });
 
   it('refuses k out of range, hops over the cap and unknown ids', async () => {
-    const k = await postGraphQL(server.url, PathsDocument, { from: 'kim-philby', to: 'cia', k: 0 });
+    const k = await postGraphQL(api.server.url, PathsDocument, {
+      from: 'kim-philby',
+      to: 'cia',
+      k: 0,
+    });
     expect(k.errors?.[0]).toMatchObject({
       message: "'k' must be from 1 to 10; got 0.",
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    const hops = await postGraphQL(server.url, PathsDocument, {
+    const hops = await postGraphQL(api.server.url, PathsDocument, {
       from: 'kim-philby',
       to: 'cia',
       maxHops: 7,
@@ -119,7 +103,7 @@ describe('k shortest paths', () => {
       limit: 'PATH_MAX_HOPS',
       value: 6,
     });
-    const unknown = await postGraphQL(server.url, PathsDocument, { from: 'nobody', to: 'cia' });
+    const unknown = await postGraphQL(api.server.url, PathsDocument, { from: 'nobody', to: 'cia' });
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 });

@@ -1,30 +1,11 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/import/index.js';
-import type { CypherQuery, Database } from '../../src/neo4j/index.js';
+import { describe, expect, it } from 'vitest';
+import type { CypherQuery } from '../../src/neo4j/index.js';
 import { compilable } from '../../src/server/compiledExecutor.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { useTestApi } from '../support/testApi.js';
 import { postRaw } from '../support/http.js';
 
-let database: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
-  await loadDataset(database.executor, testLog, { reset: true });
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
-    testLog,
-  );
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
+const api = useTestApi();
 
 /**
  * Queries the compiled executor serves, each with the variables it takes. The same text with
@@ -97,7 +78,7 @@ const QUERIES: readonly {
 ];
 
 async function answer(query: string, variables: Record<string, unknown> = {}) {
-  return postRaw<unknown>(server.url, JSON.stringify({ query, variables }));
+  return postRaw<unknown>(api.server.url, JSON.stringify({ query, variables }));
 }
 
 /** Inserts `@include(if: true)` after the first root field's arguments or name. */
@@ -159,7 +140,7 @@ describe('the compiled executor answers exactly as graphql-js', () => {
 
   it('keeps the statements of a nested read: one per level', async () => {
     const statements: CypherQuery[] = [];
-    const stop = database.executor.observe((query) => statements.push(query));
+    const stop = api.database.executor.observe((query) => statements.push(query));
     try {
       const response = await answer(
         `{ services(first: 20) { edges { node { id channels { channel { id

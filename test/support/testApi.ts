@@ -1,0 +1,50 @@
+import { afterAll, beforeAll } from 'vitest';
+import { loadDataset } from '../../src/import/index.js';
+import type { Database } from '../../src/neo4j/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import { connectTestDatabase, resetDatabase, testLog } from './connect.js';
+
+/** The API on a free loopback port over the run's test database, for one test file. */
+export interface TestApi {
+  readonly database: Database;
+  readonly server: RunningServer;
+}
+
+/**
+ * Registers the file's hooks: before its tests, empty the database, fill it (by default with the
+ * historical dataset) and start the API on a free port; after them, stop both. The returned
+ * object answers once the hooks have run.
+ */
+export function useTestApi(
+  fill: (database: Database) => Promise<unknown> = (database) =>
+    loadDataset(database.executor, testLog),
+): TestApi {
+  let database: Database | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    database = connectTestDatabase();
+    await resetDatabase(database);
+    await fill(database);
+    server = await startServer(
+      database,
+      { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
+      testLog,
+    );
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the test API is not started yet (use it in a test)');
+    return value;
+  };
+  return {
+    get database() {
+      return started(database);
+    },
+    get server() {
+      return started(server);
+    },
+  };
+}
