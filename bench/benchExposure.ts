@@ -3,6 +3,7 @@ import { str } from '../src/cypher/index.js';
 import { exposureOfAgents } from '../src/paths/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
+import { reachParamsFor } from './reachQuery.js';
 
 type Target = { id: string; label: 'Service' | 'LiaisonChannel' };
 
@@ -54,20 +55,7 @@ async function main(): Promise<void> {
       ].entries()) {
         const started = performance.now();
         const result = await database.executor.readTransaction((tx) =>
-          exposureOfAgents(
-            tx,
-            SEE_ALL,
-            {
-              direction: 'INBOUND',
-              maxHops,
-              during: undefined,
-              disciplines: [],
-              minConfidence: 'SUSPECTED',
-              respectThirdPartyRule: true,
-            },
-            target,
-            10_000_000,
-          ),
+          exposureOfAgents(tx, SEE_ALL, reachParamsFor('', maxHops), target, 10_000_000),
         );
         const elapsed = performance.now() - started;
         process.stderr.write(

@@ -5,6 +5,7 @@ import { applyMigrations, openDatabase } from '../src/neo4j/index.js';
 import { computeReach, neo4jReachSource } from '../src/paths/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
+import { reachParamsFor } from './reachQuery.js';
 
 /**
  * `npm run bench:reach -- [--agents 100] [--hops 2,4,6] [--seed 1]`: penetrationReach latency
@@ -41,19 +42,7 @@ async function main(): Promise<void> {
       for (const agent of [...agents, ...agents]) {
         const started = performance.now();
         const outcome = await database.executor.readTransaction((tx) =>
-          computeReach(
-            neo4jReachSource(tx, SEE_ALL),
-            {
-              agent,
-              direction: 'INBOUND',
-              maxHops,
-              during: undefined,
-              disciplines: [],
-              minConfidence: 'SUSPECTED',
-              respectThirdPartyRule: true,
-            },
-            10_000_000,
-          ),
+          computeReach(neo4jReachSource(tx, SEE_ALL), reachParamsFor(agent, maxHops), 10_000_000),
         );
         times.push(performance.now() - started);
         reached += (outcome?.channels.length ?? 0) + (outcome?.services.length ?? 0);
