@@ -31,6 +31,7 @@ export {
   reachOperations,
   servicesOfChannel,
   neighbourServices,
+  validityOf,
 } from './reachQueries.js';
 export { agentIds } from './agentQueries.js';
 export { neighborhoodLinks, entityLinks } from './neighborhoodQueries.js';

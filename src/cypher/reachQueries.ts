@@ -90,3 +90,15 @@ export function neighbourServices(services: readonly string[], v: Visibility): C
     params: { services, ...v.params },
   };
 }
+
+/** An entity's validity window (`validFrom`, `validTo`), when visible. */
+export function validityOf(
+  id: string,
+  label: 'Service' | 'LiaisonChannel',
+  v: Visibility,
+): CypherQuery {
+  return {
+    cypher: `MATCH (n:${label === 'Service' ? 'Service' : 'LiaisonChannel'} {id: $id}) WHERE ${v.node('n')} RETURN n.validFrom AS validFrom, n.validTo AS validTo`,
+    params: { id, ...v.params },
+  };
+}

@@ -1,5 +1,13 @@
 import type { Visibility } from '../context/index.js';
-import { agentIds, neighbourServices, servicesOfChannel, str } from '../cypher/index.js';
+import {
+  agentIds,
+  neighbourServices,
+  optStr,
+  servicesOfChannel,
+  str,
+  validityOf,
+} from '../cypher/index.js';
+import { validity } from './interval.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 import { computeReach, type Focus } from './computeReach.js';
 import { neo4jReachSource } from './neo4jReachSource.js';
@@ -45,9 +53,11 @@ export async function exposureOfAgents(
   const ids = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
   const source = neo4jReachSource(tx, visibility);
   await source.prefetchFootholds?.(ids);
+  const [own] = await tx.run(validityOf(target.id, target.label, visibility));
   const focus: Focus = {
     target: target.id,
     hopsToTarget: await distancesToTarget(tx, visibility, target, params.maxHops),
+    targetValidity: validity(optStr(own?.['validFrom']), optStr(own?.['validTo'])),
   };
   // Side by side, so each hop's reads are batched across agents (see neo4jReachSource).
   const outcomes = await Promise.all(

@@ -85,6 +85,8 @@ export interface Focus {
    * the third-party rule (`Infinity` when it cannot reach it at all).
    */
   readonly hopsToTarget: (service: string) => number;
+  /** The target's own validity: every path to it lies inside it. */
+  readonly targetValidity: Interval;
 }
 
 /** Thrown when the reached set outgrows the caller's result cap. */
@@ -124,6 +126,11 @@ export async function computeReach(
       interval: params.during ? intersect(p.validity, params.during) : p.validity,
     }))
     .filter((s): s is { score: number; interval: Interval } => s.interval !== undefined);
+  // A path's window lies inside the agent's and the target's: none shared, nothing to search.
+  const searched =
+    focus === undefined
+      ? starts
+      : starts.filter((s) => intersect(s.interval, focus.targetValidity) !== undefined);
 
   const channels = new Best();
   const services = new Best();
@@ -144,7 +151,7 @@ export async function computeReach(
     extendable: false,
   };
   const serving: Step[] = [];
-  for (const start of starts) {
+  for (const start of searched) {
     for (const serve of facts.serves) {
       const interval = intersectAll(start.interval, serve.validity, serve.serviceValidity);
       if (!interval) continue;
@@ -190,7 +197,7 @@ export async function computeReach(
     channel: ChannelFacts;
     from_service: string | undefined;
   }[] = [];
-  for (const start of starts) {
+  for (const start of searched) {
     for (const posting of facts.postings) {
       const channel = posted.get(posting.channel);
       if (!channel) continue;
