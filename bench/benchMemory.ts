@@ -1,7 +1,7 @@
-import neo4j from 'neo4j-driver';
 import { loadConfig, type Config } from '../src/config/index.js';
 import { SEE_ALL } from '../src/context/index.js';
 import { agentIds, str } from '../src/cypher/index.js';
+import { boltAnswers } from '../src/neo4j/index.js';
 import { apiEnv, median, openBenchDatabase, type BenchDatabase } from './benchDatabase.js';
 import { sleep } from './benchProcesses.js';
 import { flag, prngPick, writeResult } from './benchSupport.js';
@@ -27,18 +27,6 @@ const load = {
   durationS: Number(flag('duration') ?? 20),
   warmupS: Number(flag('warmup') ?? 5),
 };
-
-async function boltAnswers(uri: string): Promise<boolean> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { connectionTimeout: 2000 });
-  try {
-    await driver.verifyConnectivity();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await driver.close();
-  }
-}
 
 /** Starts, times and stops API processes one after another; returns the start-up times. */
 async function coldStarts(env: NodeJS.ProcessEnv, runs: number): Promise<number[]> {

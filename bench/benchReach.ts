@@ -1,38 +1,24 @@
 import { SEE_ALL } from '../src/context/index.js';
 import { agentIds, str } from '../src/cypher/index.js';
-import { createLogger } from '../src/log/index.js';
-import { applyMigrations, openDatabase } from '../src/neo4j/index.js';
 import { computeReach, neo4jReachSource } from '../src/paths/index.js';
-import { loadConfig } from '../src/config/index.js';
+import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
 import { reachParamsFor } from './reachQuery.js';
 
 /**
  * `npm run bench:reach -- [--agents 100] [--hops 2,4,6] [--seed 1]`: penetrationReach latency
  * (p50/p95/p99) for random agents of whatever graph the configured Neo4j holds, each reach in
- * its own read transaction, exactly as the API runs it (without HTTP; see bench:http).
+ * its own read transaction, exactly as the API runs it (without HTTP; see bench:api).
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const log = createLogger('warn');
-  const database = await openDatabase(config.database, { ...config, txTimeoutMs: 600_000 }, log);
+  const { database, dataset } = await openBenchDatabase();
   try {
-    await applyMigrations(database.executor, log);
     const all = (await database.executor.read(agentIds(SEE_ALL))).map((row) =>
       str(row['id'], 'id'),
     );
     const count = Number(flag('agents') ?? 100);
     const agents = prngPick(all, count, Number(flag('seed') ?? 1));
     const hops = (flag('hops') ?? '2,4,6').split(',').map(Number);
-    const counts = (
-      await database.executor.read({ cypher: 'MATCH (n) RETURN count(n) AS nodes', params: {} })
-    )[0]?.['nodes'];
-    const rels = (
-      await database.executor.read({
-        cypher: 'MATCH ()-[r]->() RETURN count(r) AS rels',
-        params: {},
-      })
-    )[0]?.['rels'];
     const figures: Record<string, unknown> = {};
     for (const maxHops of hops) {
       const times: number[] = [];
@@ -55,7 +41,7 @@ async function main(): Promise<void> {
     }
     const file = writeResult(`reach-${flag('label') ?? 'graph'}`, {
       neo4j: database.serverAgent,
-      dataset: { nodes: counts, relationships: rels },
+      dataset,
       parameters: { agents: agents.length, hops, warmup: 'one full pass over the same agents' },
       latencyMs: figures,
     });

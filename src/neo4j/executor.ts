@@ -84,10 +84,7 @@ export class Executor {
    * Not retried: such a statement must be safe to rerun by the caller.
    */
   async autoCommit(query: CypherQuery): Promise<Row[]> {
-    const session: Session = this.driver.session({
-      ...(this.database === undefined ? {} : { database: this.database }),
-      defaultAccessMode: 'WRITE',
-    });
+    const session = this.session('WRITE');
     try {
       for (const observer of this.observers) observer(query, 'WRITE');
       const result = await session.run(query.cypher, query.params, {
@@ -102,14 +99,18 @@ export class Executor {
     }
   }
 
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      ...(this.database === undefined ? {} : { database: this.database }),
+      defaultAccessMode: mode,
+    });
+  }
+
   private async transact<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: TransactionRunner) => Promise<T>,
   ): Promise<T> {
-    const session: Session = this.driver.session({
-      ...(this.database === undefined ? {} : { database: this.database }),
-      defaultAccessMode: mode,
-    });
+    const session = this.session(mode);
     const config = { timeout: this.timeoutMs, metadata: this.metadata };
     const runIn = (tx: ManagedTransaction): Promise<T> =>
       work({

@@ -2,7 +2,7 @@ export { openDatabase } from './openDatabase.js';
 export type { Database, OpenOptions } from './openDatabase.js';
 export { Executor } from './executor.js';
 export type { CypherQuery, Row, TransactionRunner, QueryObserver } from './executor.js';
-export { startLocalNeo4j } from './localNeo4j.js';
+export { startLocalNeo4j, boltAnswers } from './localNeo4j.js';
 export type { LocalNeo4j, LocalNeo4jOptions } from './localNeo4j.js';
 export { applyMigrations, migrationsApplied, MIGRATIONS } from './migrations.js';
 export type { Migration } from './migrations.js';

@@ -38,7 +38,7 @@ export async function startLocalNeo4j(
   log: Logger,
 ): Promise<LocalNeo4j> {
   const uri = `bolt://${HOST}:${options.port}`;
-  if (await answers(uri)) {
+  if (await boltAnswers(uri)) {
     log.info('reusing the Neo4j already running on the local port', { uri });
     return { uri, startedHere: false, stop: () => Promise.resolve() };
   }
@@ -162,7 +162,7 @@ function explainFailure(reason: string, options: LocalNeo4jOptions): StartupErro
 }
 
 /** True when a Neo4j answers Bolt at `uri` (auth disabled on the local runtime). */
-async function answers(uri: string): Promise<boolean> {
+export async function boltAnswers(uri: string): Promise<boolean> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), {
     connectionTimeout: 2000,
     maxConnectionLifetime: 5000,

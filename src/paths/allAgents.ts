@@ -18,18 +18,31 @@ import type { Reached, ReachOutcome, ReachParams } from './reachTypes.js';
  * The reach of every agent with a window inside the filters, in one read transaction (one
  * snapshot). Agents whose penetrations all fall outside the filters are not considered.
  */
-export async function reachOfAllAgents(
+export function reachOfAllAgents(
   tx: TransactionRunner,
   visibility: Visibility,
   params: Omit<ReachParams, 'agent'>,
   resultCap: number,
 ): Promise<ReachOutcome[]> {
+  return reachOfConsideredAgents(tx, visibility, params, resultCap, undefined);
+}
+
+/**
+ * Every agent's reach, optionally focused, keeping the agents considered. The searches run side
+ * by side, so each hop's reads (footholds first) are one batch across agents (see
+ * neo4jReachSource).
+ */
+async function reachOfConsideredAgents(
+  tx: TransactionRunner,
+  visibility: Visibility,
+  params: Omit<ReachParams, 'agent'>,
+  resultCap: number,
+  focus: Focus | undefined,
+): Promise<ReachOutcome[]> {
   const ids = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
   const source = neo4jReachSource(tx, visibility);
-  await source.prefetchFootholds?.(ids);
-  // Side by side, so each hop's reads are batched across agents (see neo4jReachSource).
   const outcomes = await Promise.all(
-    ids.map((agent) => computeReach(source, { ...params, agent }, resultCap)),
+    ids.map((agent) => computeReach(source, { ...params, agent }, resultCap, focus)),
   );
   return outcomes.filter((o): o is ReachOutcome => o !== undefined && o.windows.length > 0);
 }
@@ -50,28 +63,18 @@ export async function exposureOfAgents(
   target: { id: string; label: 'Service' | 'LiaisonChannel' },
   resultCap: number,
 ): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
-  const ids = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
-  const source = neo4jReachSource(tx, visibility);
-  await source.prefetchFootholds?.(ids);
   const [own] = await tx.run(validityOf(target.id, target.label, visibility));
   const focus: Focus = {
     target: target.id,
     hopsToTarget: await distancesToTarget(tx, visibility, target, params.maxHops),
     targetValidity: validity(optStr(own?.['validFrom']), optStr(own?.['validTo'])),
   };
-  // Side by side, so each hop's reads are batched across agents (see neo4jReachSource).
-  const outcomes = await Promise.all(
-    ids.map((agent) => computeReach(source, { ...params, agent }, resultCap, focus)),
-  );
-  let considered = 0;
-  const exposed: { agent: string; reached: Reached }[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome || outcome.windows.length === 0) continue;
-    considered++;
+  const outcomes = await reachOfConsideredAgents(tx, visibility, params, resultCap, focus);
+  const exposed = outcomes.flatMap((outcome) => {
     const reached = [...outcome.channels, ...outcome.services].find((r) => r.id === target.id);
-    if (reached) exposed.push({ agent: outcome.agent, reached });
-  }
-  return { considered, exposed };
+    return reached ? [{ agent: outcome.agent, reached }] : [];
+  });
+  return { considered: outcomes.length, exposed };
 }
 
 /**

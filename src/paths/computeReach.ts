@@ -20,14 +20,18 @@ interface Piece {
   readonly extendable: boolean;
 }
 
+/** What explanations are ranked by (a reached element, or a step about to become one). */
+interface Ranked {
+  readonly hops: number;
+  readonly exposure: number;
+  readonly path: Pick<Path, 'nodes' | 'interval'>;
+}
+
 /**
  * Orders explanations: fewer hops, higher score, fewer nodes (a posting explains more directly
  * than the service behind it), smaller node-id sequence, earlier then longer window.
  */
-export function better(
-  a: { hops: number; exposure: number; path: Path },
-  b: { hops: number; exposure: number; path: Path },
-): boolean {
+export function better(a: Ranked, b: Ranked): boolean {
   if (a.hops !== b.hops) return a.hops < b.hops;
   if (a.exposure !== b.exposure) return a.exposure > b.exposure;
   if (a.path.nodes.length !== b.path.nodes.length) return a.path.nodes.length < b.path.nodes.length;
@@ -390,20 +394,14 @@ const pieceOf = (step: Step): Piece => ({
 });
 
 /**
- * `better` for the pieces two steps would make, without building their paths: both paths end
- * with the same node, so with equal lengths their id sequences compare as the steps' origins do.
+ * A step's rank, without building its path: the path would end with the step's node in any
+ * case, so among equal lengths (ranked first) its id sequence compares as the origin's does.
  */
-function stepBetter(a: Step, b: Step): boolean {
-  if (a.hops !== b.hops) return a.hops < b.hops;
-  if (a.score !== b.score) return a.score > b.score;
-  const an = a.from.path.nodes;
-  const bn = b.from.path.nodes;
-  if (an.length !== bn.length) return an.length < bn.length;
-  const ids = compareIds(an, bn);
-  if (ids !== 0) return ids < 0;
-  if (a.interval.from !== b.interval.from) return a.interval.from < b.interval.from;
-  return a.interval.to > b.interval.to;
-}
+const rankOf = (step: Step): Ranked => ({
+  hops: step.hops,
+  exposure: step.score,
+  path: { nodes: step.from.path.nodes, interval: step.interval },
+});
 
 /**
  * Within a hop, a step is dropped when another step onto the same node (and with the same
@@ -427,9 +425,10 @@ function dominant(steps: readonly Step[]): Step[] {
       kept.push(...group);
       continue;
     }
-    group.sort((a, b) => (stepBetter(a, b) ? -1 : stepBetter(b, a) ? 1 : 0));
+    const ranked = group.map((step) => ({ step, rank: rankOf(step) }));
+    ranked.sort((a, b) => (better(a.rank, b.rank) ? -1 : better(b.rank, a.rank) ? 1 : 0));
     const survivors: Interval[] = [];
-    for (const step of group) {
+    for (const { step } of ranked) {
       const { from, to } = step.interval;
       if (!survivors.some((s) => s.from <= from && to <= s.to)) {
         survivors.push(step.interval);

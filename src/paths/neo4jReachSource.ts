@@ -120,9 +120,6 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
     );
   });
   return {
-    async prefetchFootholds(agents) {
-      await loadAll(footholdLoader, agents);
-    },
     async footholds(agent) {
       return (await footholdLoader.load(agent)) ?? undefined;
     },

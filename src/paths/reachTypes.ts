@@ -51,8 +51,6 @@ export interface OperationLink {
 /** Where the traversal reads the graph; one call per hop (see docs/path-semantics.md). */
 export interface ReachSource {
   footholds(agent: string): Promise<Footholds | undefined>;
-  /** Reads the footholds of many agents in one statement, for the `footholds` calls that follow. */
-  prefetchFootholds?(agents: readonly string[]): Promise<void>;
   /** The channels of each service, each with its membership and all its parties. */
   channelsOfServices(
     services: readonly string[],

@@ -78,20 +78,17 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
                 to: during.to ? lastDay(during.to) : '9999-12-31',
               };
               const expected = bruteForceReach(graph, options);
+              const params = {
+                agent: 'agent',
+                direction,
+                maxHops,
+                during: days,
+                disciplines,
+                minConfidence,
+                respectThirdPartyRule: respect,
+              };
               const actual = await database.executor.readTransaction((tx) =>
-                computeReach(
-                  neo4jReachSource(tx, SEE_ALL),
-                  {
-                    agent: 'agent',
-                    direction,
-                    maxHops,
-                    during: days,
-                    disciplines,
-                    minConfidence,
-                    respectThirdPartyRule: respect,
-                  },
-                  1_000_000,
-                ),
+                computeReach(neo4jReachSource(tx, SEE_ALL), params, 1_000_000),
               );
               if (!actual) throw new Error('the agent was not found');
               expect(asMap(actual.channels)).toEqual(Object.fromEntries(expected.channels));
@@ -104,20 +101,7 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
               ];
               for (const target of targets) {
                 const { exposed } = await database.executor.readTransaction((tx) =>
-                  exposureOfAgents(
-                    tx,
-                    SEE_ALL,
-                    {
-                      direction,
-                      maxHops,
-                      during: days,
-                      disciplines,
-                      minConfidence,
-                      respectThirdPartyRule: respect,
-                    },
-                    target,
-                    1_000_000,
-                  ),
+                  exposureOfAgents(tx, SEE_ALL, params, target, 1_000_000),
                 );
                 const full = [...actual.channels, ...actual.services].find(
                   (r) => r.id === target.id,
