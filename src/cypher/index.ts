@@ -29,8 +29,6 @@ export {
   reachMembershipsOfServices,
   reachChannels,
   reachOperations,
-  servicesOfChannel,
-  neighbourServices,
   validityOf,
 } from './reachQueries.js';
 export { agentIds } from './agentQueries.js';

@@ -71,26 +71,6 @@ export function reachMembershipsOfServices(
   };
 }
 
-/** The visible services party to a channel (the services one hop from it). */
-export function servicesOfChannel(channel: string, v: Visibility): CypherQuery {
-  return {
-    cypher:
-      `MATCH (c:LiaisonChannel {id: $channel})<-[p:PARTY_TO]-(s:Service) WHERE ${v.node('c')} AND ${v.rel('p')} AND ${v.node('s')} ` +
-      'RETURN DISTINCT s.id AS id',
-    params: { channel, ...v.params },
-  };
-}
-
-/** The visible services sharing a visible channel with any of the given services. */
-export function neighbourServices(services: readonly string[], v: Visibility): CypherQuery {
-  return {
-    cypher:
-      `UNWIND $services AS sid MATCH (s:Service {id: sid})-[p:PARTY_TO]->(c:LiaisonChannel)<-[q:PARTY_TO]-(t:Service) ` +
-      `WHERE ${v.rel('p')} AND ${v.node('c')} AND ${v.rel('q')} AND ${v.node('t')} RETURN DISTINCT t.id AS id`,
-    params: { services, ...v.params },
-  };
-}
-
 /** An entity's validity window (`validFrom`, `validTo`), when visible. */
 export function validityOf(
   id: string,

@@ -1,16 +1,10 @@
 import type { Visibility } from '../context/index.js';
-import {
-  agentIds,
-  neighbourServices,
-  optStr,
-  servicesOfChannel,
-  str,
-  validityOf,
-} from '../cypher/index.js';
+import { agentIds, optStr, str, validityOf } from '../cypher/index.js';
 import { validity } from './interval.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 import { computeReach, type Focus } from './computeReach.js';
 import { neo4jReachSource } from './neo4jReachSource.js';
+import { TimesToTarget } from './timesToTarget.js';
 import type { BrokerRecord } from './records.js';
 import type { Reached, ReachOutcome, ReachParams } from './reachTypes.js';
 
@@ -47,14 +41,17 @@ async function reachOfConsideredAgents(
   return outcomes.filter((o): o is ReachOutcome => o !== undefined && o.windows.length > 0);
 }
 
-/** Services beyond which a target's distance bounds are not read (they count as one level further). */
-const DISTANCE_READ_CAP = 20_000;
-
 /**
  * For every agent with a window inside the filters (the agents considered), whether its reach
- * includes the target, and how: exactly what `reachOfAllAgents` would say about the target, but
- * each agent's search is focused (see `Focus`) on the services that could still reach the target
- * in time, by lower bounds of their distance to it read breadth-first from the target.
+ * includes the target, and how: exactly what `reachOfAllAgents` would say about the target.
+ *
+ * The days at which each service can still reach the target are searched backward from it
+ * (`TimesToTarget`), one level per hop. With `b` levels known, every agent not yet found is
+ * searched forward with a hop limit of `b`, extending only the pieces that could reach the
+ * target in time within the hops left (see `Focus`): an agent found there has its least hop
+ * count `b` and its best explanation among the paths of `b` hops. The rest try again with one
+ * hop more, up to `maxHops`; an agent whose footholds reach the target in time at no level is
+ * refused at its first step.
  */
 export async function exposureOfAgents(
   tx: TransactionRunner,
@@ -64,51 +61,34 @@ export async function exposureOfAgents(
   resultCap: number,
 ): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
   const [own] = await tx.run(validityOf(target.id, target.label, visibility));
+  const source = neo4jReachSource(tx, visibility);
+  const times = TimesToTarget.open(source, target, params);
   const focus: Focus = {
     target: target.id,
-    hopsToTarget: await distancesToTarget(tx, visibility, target, params.maxHops),
+    mayReach: (service, interval, remaining) => times.mayReach(service, interval, remaining),
     targetValidity: validity(optStr(own?.['validFrom']), optStr(own?.['validTo'])),
   };
-  const outcomes = await reachOfConsideredAgents(tx, visibility, params, resultCap, focus);
-  const exposed = outcomes.flatMap((outcome) => {
-    const reached = [...outcome.channels, ...outcome.services].find((r) => r.id === target.id);
-    return reached ? [{ agent: outcome.agent, reached }] : [];
-  });
-  return { considered: outcomes.length, exposed };
-}
-
-/**
- * Hops from each service to the target over PARTY_TO (one hop per channel crossed), ignoring
- * time and the third-party rule, so each is a lower bound of any real path's. Read level by level
- * up to `maxHops`, or until more than DISTANCE_READ_CAP services are known; a service not read
- * is at least one level further than the last level read (unreachable when the search ran dry).
- */
-async function distancesToTarget(
-  tx: TransactionRunner,
-  visibility: Visibility,
-  target: { id: string; label: 'Service' | 'LiaisonChannel' },
-  maxHops: number,
-): Promise<(service: string) => number> {
-  const distance = new Map<string, number>();
-  let level = target.label === 'Service' ? 0 : 1;
-  let frontier =
-    target.label === 'Service'
-      ? [target.id]
-      : (await tx.run(servicesOfChannel(target.id, visibility))).map((r) => str(r['id'], 'id'));
-  for (const id of frontier) distance.set(id, level);
-  while (level < maxHops && frontier.length > 0 && distance.size <= DISTANCE_READ_CAP) {
-    const next: string[] = [];
-    for (const row of await tx.run(neighbourServices(frontier, visibility))) {
-      const id = str(row['id'], 'id');
-      if (distance.has(id)) continue;
-      distance.set(id, level + 1);
-      next.push(id);
+  let pending = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
+  let considered = 0;
+  const exposed: { agent: string; reached: Reached }[] = [];
+  for (let hops = 0; hops <= params.maxHops && pending.length > 0; hops++) {
+    while (times.depth < hops) await times.extend();
+    const outcomes = await Promise.all(
+      pending.map((agent) =>
+        computeReach(source, { ...params, agent, maxHops: hops }, resultCap, focus),
+      ),
+    );
+    pending = [];
+    for (const outcome of outcomes) {
+      if (outcome === undefined || outcome.windows.length === 0) continue;
+      if (hops === 0) considered++;
+      const reached = [...outcome.channels, ...outcome.services].find((r) => r.id === target.id);
+      if (reached) exposed.push({ agent: outcome.agent, reached });
+      else pending.push(outcome.agent);
     }
-    frontier = next;
-    level++;
   }
-  const beyond = frontier.length === 0 ? Number.POSITIVE_INFINITY : level + 1;
-  return (service) => distance.get(service) ?? beyond;
+  exposed.sort((a, b) => (a.agent < b.agent ? -1 : 1));
+  return { considered, exposed };
 }
 
 /** Services and channels inside explaining paths (not their ends), by how many agents pass. */

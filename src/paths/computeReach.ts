@@ -85,10 +85,11 @@ class Best {
 export interface Focus {
   readonly target: string;
   /**
-   * A lower bound of the hops from a piece at this service to the target, ignoring time and
-   * the third-party rule (`Infinity` when it cannot reach it at all).
+   * Whether a piece at this service, open during `interval`, could reach the target within
+   * `remaining` more channels. May admit pieces that cannot (it need not know the third-party
+   * rule), never refuses one that can.
    */
-  readonly hopsToTarget: (service: string) => number;
+  readonly mayReach: (service: string, interval: Interval, remaining: number) => boolean;
   /** The target's own validity: every path to it lies inside it. */
   readonly targetValidity: Interval;
 }
@@ -110,8 +111,8 @@ export async function computeReach(
   resultCap: number,
   focus?: Focus,
 ): Promise<ReachOutcome | undefined> {
-  const mayReachTarget = (node: string, hops: number): boolean =>
-    focus === undefined || hops + focus.hopsToTarget(node) <= params.maxHops;
+  const mayReachTarget = (node: string, hops: number, interval: Interval): boolean =>
+    focus === undefined || focus.mayReach(node, interval, params.maxHops - hops);
   const targetFound = (): boolean =>
     focus !== undefined && (channels.has(focus.target) || services.has(focus.target));
   const facts = await source.footholds(params.agent);
@@ -233,7 +234,7 @@ export async function computeReach(
     const expanding = frontier.filter(
       (piece) =>
         piece.extendable &&
-        mayReachTarget(piece.node, piece.hops) &&
+        mayReachTarget(piece.node, piece.hops, piece.path.interval) &&
         !coveredBy(piece.path.interval, coverage.get(piece.node) ?? []),
     );
     for (const piece of expanding)
@@ -302,9 +303,8 @@ export async function computeReach(
       visited.push(atChannel);
       for (const party of channel.parties) {
         if (party.service === arrival.fromService) continue;
-        if (!mayReachTarget(party.service, atChannel.hops)) continue;
         const k = intersectAll(atChannel.path.interval, party.validity, party.serviceValidity);
-        if (!k) continue;
+        if (!k || !mayReachTarget(party.service, atChannel.hops, k)) continue;
         steps.push({
           from: atChannel,
           link: { id: party.link, type: 'PARTY_TO', start: party.service, end: channel.id },
