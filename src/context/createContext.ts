@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Logger } from '../log/index.js';
 import type { Executor } from '../neo4j/index.js';
-import { SEE_ALL, type Visibility } from './visibility.js';
+import type { Visibility } from './visibility.js';
 
 /** Per-server limits every request obeys. */
 export interface Limits {
@@ -27,6 +27,7 @@ export interface Context {
 export function createContext(
   executor: Executor,
   log: Logger,
+  visibility: Visibility,
   limits: Limits = DEFAULT_LIMITS,
   requestId: string = randomUUID(),
 ): Context {
@@ -34,9 +35,9 @@ export function createContext(
   return {
     requestId,
     executor: requestExecutor,
-    loaders: createLoaders(requestExecutor),
+    loaders: createLoaders(requestExecutor, visibility),
     log: log.child({ requestId }),
     limits,
-    visibility: SEE_ALL,
+    visibility,
   };
 }

@@ -1,8 +1,9 @@
+import { CLASSIFICATIONS, type Classification } from '../model/index.js';
+
 /**
- * What the caller may see, as Cypher conditions on a node or relationship variable. Path
- * queries put them inside the traversal, so a hidden element is never crossed, counted or
- * hinted at. Everything is visible until access control arrives; then this becomes a
- * classification and releasability check with parameters (see `params`).
+ * What the caller may see, as Cypher conditions on a node or relationship variable. Every read
+ * puts them inside its pattern (path queries inside the traversal), so a hidden element is
+ * never crossed, counted, ranked or hinted at.
  */
 export interface Visibility {
   /** A Cypher boolean over the node variable `v`. */
@@ -13,5 +14,48 @@ export interface Visibility {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-/** Everything visible. */
+/** Everything visible: for loaders, benchmarks and the engine's own tests, never for a caller. */
 export const SEE_ALL: Visibility = { node: () => 'true', rel: () => 'true', params: {} };
+
+/** What decides a caller's view: clearance, and nationality for releasability. */
+export interface Clearance {
+  readonly clearance: Classification;
+  /** ISO 3166 alpha-3; null sees only what is releasable to everyone. */
+  readonly nationality: string | null;
+}
+
+/** The classifications at or below a clearance. */
+export const classificationsUpTo = (clearance: Classification): Classification[] =>
+  CLASSIFICATIONS.slice(0, CLASSIFICATIONS.indexOf(clearance) + 1);
+
+/**
+ * An element is visible when its classification is at or below the caller's clearance and it
+ * is releasable to the caller's nationality (no `releasableTo`, or one naming it). An element
+ * without a classification is hidden: unmarked data fails closed.
+ */
+export function visibilityFor(caller: Clearance): Visibility {
+  const check = (v: string): string =>
+    `(${v}.classification IN $visClassifications AND (${v}.releasableTo IS NULL OR size(${v}.releasableTo) = 0 OR $visNationality IN ${v}.releasableTo))`;
+  return {
+    node: check,
+    rel: check,
+    params: {
+      visClassifications: classificationsUpTo(caller.clearance),
+      visNationality: caller.nationality,
+    },
+  };
+}
+
+/** Whether one element's stored marking is visible to the caller (the same rule in TypeScript). */
+export function visibleTo(
+  caller: Clearance,
+  marking: { classification?: unknown; releasableTo?: unknown },
+): boolean {
+  const allowed: readonly unknown[] = classificationsUpTo(caller.clearance);
+  if (!allowed.includes(marking.classification)) return false;
+  const releasable = Array.isArray(marking.releasableTo) ? marking.releasableTo : [];
+  return (
+    releasable.length === 0 ||
+    (caller.nationality !== null && releasable.includes(caller.nationality))
+  );
+}

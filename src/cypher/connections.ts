@@ -1,4 +1,5 @@
 import { int } from 'neo4j-driver';
+import type { Visibility } from '../context/index.js';
 import type { Label } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { assertLabel } from './importQueries.js';
@@ -42,9 +43,10 @@ function sortKey(field: SortField, direction: SortDirection): string {
 function whereClause(
   label: Label,
   filter: EntityListFilter,
+  v: Visibility,
 ): { conditions: string[]; params: Record<string, unknown> } {
-  const conditions: string[] = [];
-  const params: Record<string, unknown> = {};
+  const conditions: string[] = [v.node('n')];
+  const params: Record<string, unknown> = { ...v.params };
   if (filter.text !== undefined) {
     conditions.push(
       "(toLower(n.name) CONTAINS $text OR toLower(coalesce(n.acronym, '')) CONTAINS $text OR toLower(coalesce(n.aliasesText, '')) CONTAINS $text OR toLower(coalesce(n.codename, '')) CONTAINS $text)",
@@ -66,8 +68,8 @@ function whereClause(
   if (filter.country !== undefined) {
     conditions.push(
       label === 'LiaisonChannel'
-        ? 'EXISTS { (n)<-[:PARTY_TO]-(:Service)-[:OF]->(:Country {id: $country}) }'
-        : 'EXISTS { (n)-[:OF]->(:Country {id: $country}) }',
+        ? `EXISTS { MATCH (n)<-[p:PARTY_TO]-(s:Service)-[o:OF]->(c:Country {id: $country}) WHERE ${v.rel('p')} AND ${v.node('s')} AND ${v.rel('o')} AND ${v.node('c')} }`
+        : `EXISTS { MATCH (n)-[o:OF]->(c:Country {id: $country}) WHERE ${v.rel('o')} AND ${v.node('c')} }`,
     );
     params['country'] = filter.country;
   }
@@ -92,9 +94,10 @@ export function listEntities(
     first: number;
     after?: Keyset;
   },
+  v: Visibility,
 ): CypherQuery {
   assertLabel(label);
-  const { conditions, params } = whereClause(label, options.filter);
+  const { conditions, params } = whereClause(label, options.filter, v);
   const key = sortKey(options.field, options.direction);
   const cmp = options.direction === 'ASC' ? '>' : '<';
   const keyset = options.after
@@ -102,7 +105,7 @@ export function listEntities(
     : '';
   return {
     cypher:
-      `MATCH (n:${label}) ${conditions.length ? `WHERE ${conditions.join(' AND ')} ` : ''}` +
+      `MATCH (n:${label}) WHERE ${conditions.join(' AND ')} ` +
       `WITH n, ${key} AS key ${keyset}` +
       `RETURN properties(n) AS props, key ORDER BY key ${options.direction}, n.id ${options.direction} LIMIT $limit`,
     params: {
@@ -113,12 +116,12 @@ export function listEntities(
   };
 }
 
-/** How many entities of a label match the filter. */
-export function countEntities(label: Label, filter: EntityListFilter): CypherQuery {
+/** How many visible entities of a label match the filter. */
+export function countEntities(label: Label, filter: EntityListFilter, v: Visibility): CypherQuery {
   assertLabel(label);
-  const { conditions, params } = whereClause(label, filter);
+  const { conditions, params } = whereClause(label, filter, v);
   return {
-    cypher: `MATCH (n:${label}) ${conditions.length ? `WHERE ${conditions.join(' AND ')} ` : ''}RETURN count(n) AS total`,
+    cypher: `MATCH (n:${label}) WHERE ${conditions.join(' AND ')} RETURN count(n) AS total`,
     params,
   };
 }
@@ -132,12 +135,15 @@ export interface PenetrationListFilter {
   readonly window?: DayWindow;
 }
 
-function penetrationWhere(filter: PenetrationListFilter): {
+function penetrationWhere(
+  filter: PenetrationListFilter,
+  v: Visibility,
+): {
   conditions: string[];
   params: Record<string, unknown>;
 } {
-  const conditions = ['(h:Service OR h:Organization)'];
-  const params: Record<string, unknown> = {};
+  const conditions = ['(h:Service OR h:Organization)', v.node('a'), v.rel('r'), v.node('h')];
+  const params: Record<string, unknown> = { ...v.params };
   if (filter.agent !== undefined) {
     conditions.push('a.id = $agent');
     params['agent'] = filter.agent;
@@ -162,12 +168,15 @@ function penetrationWhere(filter: PenetrationListFilter): {
 }
 
 /** One page of penetrations ordered by start (unknown last) then id, after a keyset position. */
-export function listPenetrations(options: {
-  filter: PenetrationListFilter;
-  first: number;
-  after?: Keyset;
-}): CypherQuery {
-  const { conditions, params } = penetrationWhere(options.filter);
+export function listPenetrations(
+  options: {
+    filter: PenetrationListFilter;
+    first: number;
+    after?: Keyset;
+  },
+  v: Visibility,
+): CypherQuery {
+  const { conditions, params } = penetrationWhere(options.filter, v);
   const keyset = options.after
     ? 'WHERE key > $afterKey OR (key = $afterKey AND r.id > $afterId) '
     : '';
@@ -185,9 +194,9 @@ export function listPenetrations(options: {
   };
 }
 
-/** How many penetrations match the filter. */
-export function countPenetrations(filter: PenetrationListFilter): CypherQuery {
-  const { conditions, params } = penetrationWhere(filter);
+/** How many visible penetrations match the filter. */
+export function countPenetrations(filter: PenetrationListFilter, v: Visibility): CypherQuery {
+  const { conditions, params } = penetrationWhere(filter, v);
   return {
     cypher: `MATCH (a:Officer)-[r:AGENT_OF]->(h) WHERE ${conditions.join(' AND ')} RETURN count(r) AS total`,
     params,

@@ -1,3 +1,4 @@
+import type { Visibility } from '../context/index.js';
 import { LABELS, type Label } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 
@@ -5,15 +6,21 @@ import type { CypherQuery } from '../neo4j/index.js';
 export const labelOf = (variable: string): string =>
   `[l IN labels(${variable}) WHERE l IN $labels][0]`;
 
-/** Nodes by id, of the given labels, through the unique-id indexes; one row per hit. */
+/**
+ * Visible nodes by id, of the given labels, through the unique-id indexes; one row per hit (a
+ * hidden node is no hit).
+ */
 export function entitiesByIds(
   ids: readonly string[],
+  v: Visibility,
   labels: readonly Label[] = LABELS,
 ): CypherQuery {
-  const branches = labels.map((label) => `MATCH (n:${label} {id: id}) RETURN n`).join(' UNION ');
+  const branches = labels
+    .map((label) => `MATCH (n:${label} {id: id}) WHERE ${v.node('n')} RETURN n`)
+    .join(' UNION ');
   return {
     cypher: `UNWIND $ids AS id CALL (id) { ${branches} } RETURN id, ${labelOf('n')} AS label, properties(n) AS props`,
-    params: { ids, labels: [...LABELS] },
+    params: { ids, labels: [...LABELS], ...v.params },
   };
 }
 

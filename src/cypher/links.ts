@@ -1,3 +1,4 @@
+import type { Visibility } from '../context/index.js';
 import { LABELS, type Label, type LinkType } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { assertLabel, assertLinkType } from './importQueries.js';
@@ -28,7 +29,7 @@ export interface LinkProjection {
 const OPERATION_LINKS: readonly LinkType[] = ['CONDUCTED', 'THROUGH', 'TOOK_PART', 'TARGETED'];
 
 /**
- * The links of each node in `$ids` for one relationship field, optionally only those valid
+ * The visible links (to visible nodes) of each node in `$ids` for one relationship field, optionally only those valid
  * during a window: one query for a whole batch of parents (DataLoader), one row per parent
  * that has any (`id`, `links`), each link `[link, other]` (plus the other end's label when
  * the spec allows several), ordered by start date then the other end's id. A row per parent
@@ -39,6 +40,7 @@ const OPERATION_LINKS: readonly LinkType[] = ['CONDUCTED', 'THROUGH', 'TOOK_PART
 export function linksOf(
   spec: LinkFieldSpec,
   ids: readonly string[],
+  v: Visibility,
   window?: DayWindow,
   projection: LinkProjection = {},
 ): CypherQuery {
@@ -55,7 +57,7 @@ export function linksOf(
   const windowed = OPERATION_LINKS.includes(spec.type);
   const from = windowed ? `coalesce(r.validFrom, ${operation}.validFrom)` : 'r.validFrom';
   const to = windowed ? `coalesce(r.validTo, ${operation}.validTo)` : 'r.validTo';
-  const conditions = [`(${spec.other.map((l) => `m:${l}`).join(' OR ')})`];
+  const conditions = [`(${spec.other.map((l) => `m:${l}`).join(' OR ')})`, v.rel('r'), v.node('m')];
   if (window) conditions.push(overlaps(from, to));
   const { other, link } = projection;
   // With one label possible at the other end the caller knows it; no need to compute it.
@@ -69,6 +71,7 @@ export function linksOf(
       `RETURN id, collect([${linkValue}, ${otherValue}${otherLabel}]) AS links`,
     params: {
       ids,
+      ...v.params,
       ...(otherLabel ? { labels: [...LABELS] } : {}),
       ...(window ? windowParams(window) : {}),
       ...(link ? { linkKeys: link } : {}),

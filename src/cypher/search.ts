@@ -1,4 +1,5 @@
 import { int } from 'neo4j-driver';
+import type { Visibility } from '../context/index.js';
 import { LABELS } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { labelOf } from './entities.js';
@@ -20,12 +21,12 @@ export function luceneQuery(text: string): string | undefined {
   return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
 }
 
-/** Full-text search over the `entity_search` index, best score first. */
-export function searchEntities(lucene: string, first: number): CypherQuery {
+/** Full-text search over the `entity_search` index, visible nodes only, best score first. */
+export function searchEntities(lucene: string, first: number, v: Visibility): CypherQuery {
   return {
     cypher:
       "CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node AS n, score " +
-      `RETURN ${labelOf('n')} AS label, properties(n) AS props, score ORDER BY score DESC, n.id LIMIT $first`,
-    params: { query: lucene, first: int(first), labels: [...LABELS] },
+      `WHERE ${v.node('n')} RETURN ${labelOf('n')} AS label, properties(n) AS props, score ORDER BY score DESC, n.id LIMIT $first`,
+    params: { query: lucene, first: int(first), labels: [...LABELS], ...v.params },
   };
 }

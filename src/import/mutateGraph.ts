@@ -17,6 +17,7 @@ import {
   type LinkRecord,
   type Props,
 } from '../cypher/index.js';
+import { SEE_ALL } from '../context/index.js';
 import { LINKS, type Label, type LinkType } from '../model/index.js';
 import type { Executor, Plain, TransactionRunner } from '../neo4j/index.js';
 import { SECTIONS } from './graphDocument.js';
@@ -65,7 +66,7 @@ function withoutNulls(input: Readonly<Record<string, unknown>>): Record<string, 
 }
 
 async function readEntity(tx: TransactionRunner, label: Label, id: string): Promise<EntityRecord> {
-  const rows = await tx.run(entitiesByIds([id], [label]));
+  const rows = await tx.run(entitiesByIds([id], SEE_ALL, [label]));
   const row = rows[0];
   if (!row)
     throw new ImportError([

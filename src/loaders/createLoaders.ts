@@ -14,6 +14,7 @@ import {
   type Props,
   type SourceRecord,
 } from '../cypher/index.js';
+import type { Visibility } from '../context/index.js';
 import type { Label } from '../model/index.js';
 import type { Executor, Plain } from '../neo4j/index.js';
 
@@ -82,14 +83,15 @@ const projectionKey = (projection: LinkProjection): string =>
   `${projection.other?.join(',') ?? '*'}:${projection.link?.join(',') ?? '*'}`;
 
 /**
- * Creates fresh loaders for one request, so no cached row outlives it. Results come back in
+ * Creates fresh loaders for one request and one caller's view, so no cached row outlives it
+ * or crosses to another caller. Results come back in
  * key order, `null` (or an empty list) for ids with nothing.
  */
-export function createLoaders(executor: Executor): Loaders {
+export function createLoaders(executor: Executor, visibility: Visibility): Loaders {
   const linkLoaders = new Map<string, DataLoader<string, readonly LinkRow[]>>();
   return {
     entity: new DataLoader(async (ids) => {
-      const rows = await executor.read(entitiesByIds(ids));
+      const rows = await executor.read(entitiesByIds(ids, visibility));
       const byId = new Map(
         rows.map((row) => [
           str(row['id'], 'id'),
@@ -111,7 +113,7 @@ export function createLoaders(executor: Executor): Loaders {
       if (!loader) {
         const read = linkEntryReader(spec, projection);
         loader = new DataLoader(async (ids) => {
-          const rows = await executor.read(linksOf(spec, ids, window, projection));
+          const rows = await executor.read(linksOf(spec, ids, visibility, window, projection));
           const byId = new Map(
             rows.map((row) => [str(row['id'], 'id'), listOf(row['links']).map(read)]),
           );

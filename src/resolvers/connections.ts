@@ -15,8 +15,9 @@ import {
   type SortDirection,
   type SortField,
 } from '../cypher/index.js';
+import type { Context } from '../context/index.js';
 import type { Label } from '../model/index.js';
-import type { Executor, Row } from '../neo4j/index.js';
+import type { Row } from '../neo4j/index.js';
 import { checkFirst, decodeCursor, encodeCursor } from './cursor.js';
 
 function page<T>(
@@ -50,7 +51,7 @@ const totalOf = (rows: readonly Row[]): number => Number(rows[0]?.['total'] ?? 0
  * and, only when `totalCount` is asked for, one for the count.
  */
 export async function entityConnection(
-  executor: Executor,
+  { executor, visibility }: Pick<Context, 'executor' | 'visibility'>,
   label: Label,
   args: { first: number; after?: string | null; field: SortField; direction: SortDirection },
   filter: EntityListFilter,
@@ -59,13 +60,17 @@ export async function entityConnection(
   const ordering = `${label}:${args.field}:${args.direction}`;
   const after = args.after ? decodeCursor(ordering, args.after) : undefined;
   const rows = await executor.read(
-    listEntities(label, {
-      filter,
-      field: args.field,
-      direction: args.direction,
-      first,
-      ...(after ? { after } : {}),
-    }),
+    listEntities(
+      label,
+      {
+        filter,
+        field: args.field,
+        direction: args.direction,
+        first,
+        ...(after ? { after } : {}),
+      },
+      visibility,
+    ),
   );
   return page(
     rows,
@@ -74,13 +79,13 @@ export async function entityConnection(
     ordering,
     (row) => ({ label, props: row['props'] as Props }),
     (row) => ({ key: str(row['key'], 'key'), id: str((row['props'] as Props)['id'], 'id') }),
-    async () => totalOf(await executor.read(countEntities(label, filter))),
+    async () => totalOf(await executor.read(countEntities(label, filter, visibility))),
   );
 }
 
 /** A page of penetrations ordered by start date then id. */
 export async function penetrationConnection(
-  executor: Executor,
+  { executor, visibility }: Pick<Context, 'executor' | 'visibility'>,
   args: { first: number; after?: string | null },
   filter: PenetrationListFilter,
 ): Promise<ConnectionRecord<LinkRecord>> {
@@ -88,7 +93,7 @@ export async function penetrationConnection(
   const ordering = 'AGENT_OF:FROM:ASC';
   const after = args.after ? decodeCursor(ordering, args.after) : undefined;
   const rows = await executor.read(
-    listPenetrations({ filter, first, ...(after ? { after } : {}) }),
+    listPenetrations({ filter, first, ...(after ? { after } : {}) }, visibility),
   );
   return page(
     rows,
@@ -106,6 +111,6 @@ export async function penetrationConnection(
       };
     },
     (row) => ({ key: str(row['key'], 'key'), id: str((row['link'] as Props)['id'], 'id') }),
-    async () => totalOf(await executor.read(countPenetrations(filter))),
+    async () => totalOf(await executor.read(countPenetrations(filter, visibility))),
   );
 }

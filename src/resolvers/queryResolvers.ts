@@ -36,9 +36,9 @@ export const queryResolvers: QueryResolvers = {
     const entity = await loaders.entity.load(id);
     return entity?.label === 'Service' ? entity : null;
   },
-  services: (_parent, { first, after, filter, orderBy }, { executor }) =>
+  services: (_parent, { first, after, filter, orderBy }, ctx) =>
     entityConnection(
-      executor,
+      ctx,
       'Service',
       { first, after, ...order(orderBy) },
       {
@@ -47,16 +47,11 @@ export const queryResolvers: QueryResolvers = {
         ...(filter?.country ? { country: filter.country } : {}),
       },
     ),
-  officers: (_parent, { first, after, filter, orderBy }, { executor }) =>
+  officers: (_parent, { first, after, filter, orderBy }, ctx) =>
+    entityConnection(ctx, 'Officer', { first, after, ...order(orderBy) }, commonFilter(filter)),
+  channels: (_parent, { first, after, filter, orderBy }, ctx) =>
     entityConnection(
-      executor,
-      'Officer',
-      { first, after, ...order(orderBy) },
-      commonFilter(filter),
-    ),
-  channels: (_parent, { first, after, filter, orderBy }, { executor }) =>
-    entityConnection(
-      executor,
+      ctx,
       'LiaisonChannel',
       { first, after, ...order(orderBy) },
       {
@@ -66,16 +61,11 @@ export const queryResolvers: QueryResolvers = {
         ...(filter?.country ? { country: filter.country } : {}),
       },
     ),
-  operations: (_parent, { first, after, filter, orderBy }, { executor }) =>
+  operations: (_parent, { first, after, filter, orderBy }, ctx) =>
+    entityConnection(ctx, 'Operation', { first, after, ...order(orderBy) }, commonFilter(filter)),
+  organizations: (_parent, { first, after, filter, orderBy }, ctx) =>
     entityConnection(
-      executor,
-      'Operation',
-      { first, after, ...order(orderBy) },
-      commonFilter(filter),
-    ),
-  organizations: (_parent, { first, after, filter, orderBy }, { executor }) =>
-    entityConnection(
-      executor,
+      ctx,
       'Organization',
       { first, after, ...order(orderBy) },
       {
@@ -84,17 +74,12 @@ export const queryResolvers: QueryResolvers = {
         ...(filter?.country ? { country: filter.country } : {}),
       },
     ),
-  countries: (_parent, { first, after, filter, orderBy }, { executor }) =>
-    entityConnection(
-      executor,
-      'Country',
-      { first, after, ...order(orderBy) },
-      commonFilter(filter),
-    ),
-  penetrations: (_parent, { first, after, filter }, { executor }) => {
+  countries: (_parent, { first, after, filter, orderBy }, ctx) =>
+    entityConnection(ctx, 'Country', { first, after, ...order(orderBy) }, commonFilter(filter)),
+  penetrations: (_parent, { first, after, filter }, ctx) => {
     const window = timeWindow({ during: filter?.during ?? null });
     return penetrationConnection(
-      executor,
+      ctx,
       { first, after },
       {
         ...(filter?.agent ? { agent: filter.agent } : {}),
@@ -105,7 +90,7 @@ export const queryResolvers: QueryResolvers = {
       },
     );
   },
-  search: async (_parent, { text, first }, { executor }) => {
+  search: async (_parent, { text, first }, { executor, visibility }) => {
     const limit = checkFirst(first, 100);
     const lucene = luceneQuery(text);
     if (lucene === undefined) {
@@ -114,7 +99,7 @@ export const queryResolvers: QueryResolvers = {
         { argument: 'text' },
       );
     }
-    const rows = await executor.read(searchEntities(lucene, limit));
+    const rows = await executor.read(searchEntities(lucene, limit, visibility));
     return rows.map((row) => {
       const label = str(row['label'], 'label');
       assertLabel(label);

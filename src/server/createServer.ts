@@ -13,7 +13,7 @@ import {
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { createContext, DEFAULT_LIMITS, type Context } from '../context/index.js';
+import { createContext, DEFAULT_LIMITS, SEE_ALL, type Context } from '../context/index.js';
 import { ErrorCode } from '../errors/index.js';
 import { loadTypeDefs } from '../graphql/index.js';
 import { errorFields, type Logger } from '../log/index.js';
@@ -143,7 +143,7 @@ export async function startServer(
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => Promise.resolve(createContext(database.executor, log, limits)),
+      context: () => Promise.resolve(createContext(database.executor, log, SEE_ALL, limits)),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { SEE_ALL, visibilityFor } from '../../src/context/index.js';
 import { createLinks, linksOf, listEntities, luceneQuery } from '../../src/cypher/index.js';
 
 describe('Cypher builders', () => {
@@ -7,9 +8,10 @@ describe('Cypher builders', () => {
     const query = linksOf(
       { label: 'Service', type: 'PARTY_TO', direction: 'OUT', other: ['LiaisonChannel'] },
       ['sis', 'cia'],
+      SEE_ALL,
     );
     expect(query.cypher).toMatch(
-      /^UNWIND \$ids AS id MATCH \(n:Service \{id: id\}\)-\[r:PARTY_TO\]->\(m\) WHERE \(m:LiaisonChannel\) WITH id, r, m ORDER BY .* RETURN id, collect\(\[properties\(r\), properties\(m\)\]\) AS links$/,
+      /^UNWIND \$ids AS id MATCH \(n:Service \{id: id\}\)-\[r:PARTY_TO\]->\(m\) WHERE \(m:LiaisonChannel\) AND true AND true WITH id, r, m ORDER BY .* RETURN id, collect\(\[properties\(r\), properties\(m\)\]\) AS links$/,
     );
     expect(query.params['ids']).toEqual(['sis', 'cia']);
     expect(query.cypher).not.toContain('$windowFrom');
@@ -19,6 +21,7 @@ describe('Cypher builders', () => {
     const query = linksOf(
       { label: 'Officer', type: 'AGENT_OF', direction: 'OUT', other: ['Service', 'Organization'] },
       ['kim-philby'],
+      SEE_ALL,
       undefined,
       { other: ['id', 'name'], link: [] },
     );
@@ -33,6 +36,7 @@ describe('Cypher builders', () => {
     const query = linksOf(
       { label: 'Service', type: 'CONDUCTED', direction: 'OUT', other: ['Operation'] },
       ['sis'],
+      SEE_ALL,
       { fromDay: '1949-01-01', toDay: '1951-12-31' },
     );
     expect(query.cypher).toContain('coalesce(r.validFrom, m.validFrom) <= $windowTo');
@@ -40,13 +44,17 @@ describe('Cypher builders', () => {
   });
 
   it('page with a keyset, never an offset, and ask for one row more than the page', () => {
-    const query = listEntities('Service', {
-      filter: { text: 'intel' },
-      field: 'NAME',
-      direction: 'ASC',
-      first: 10,
-      after: { key: 'central intelligence agency', id: 'cia' },
-    });
+    const query = listEntities(
+      'Service',
+      {
+        filter: { text: 'intel' },
+        field: 'NAME',
+        direction: 'ASC',
+        first: 10,
+        after: { key: 'central intelligence agency', id: 'cia' },
+      },
+      SEE_ALL,
+    );
     expect(query.cypher).not.toMatch(/SKIP/);
     expect(query.cypher).toContain(
       'WHERE key > $afterKey OR (key = $afterKey AND n.id > $afterId)',
@@ -54,6 +62,33 @@ describe('Cypher builders', () => {
     expect(neo4j.isInt(query.params['limit'])).toBe(true);
     expect(String(query.params['limit'])).toBe('11');
     expect(query.params['text']).toBe('intel');
+  });
+
+  it("put the caller's view inside every read, as parameters: links, their other ends, lists", () => {
+    const view = visibilityFor({ clearance: 'SECRET', nationality: 'GBR' });
+    const links = linksOf(
+      { label: 'Service', type: 'PARTY_TO', direction: 'OUT', other: ['LiaisonChannel'] },
+      ['sis'],
+      view,
+    );
+    expect(links.cypher).toContain(
+      '(r.classification IN $visClassifications AND (r.releasableTo IS NULL OR size(r.releasableTo) = 0 OR $visNationality IN r.releasableTo))',
+    );
+    expect(links.cypher).toContain('(m.classification IN $visClassifications');
+    expect(links.params).toMatchObject({
+      visClassifications: ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET'],
+      visNationality: 'GBR',
+    });
+    const list = listEntities(
+      'LiaisonChannel',
+      { filter: { country: 'usa' }, field: 'NAME', direction: 'ASC', first: 5 },
+      view,
+    );
+    // The country filter crosses links and nodes too: each of them must be visible.
+    expect(list.cypher).toContain('WHERE (p.classification IN $visClassifications');
+    expect(list.cypher).toContain('(s.classification IN $visClassifications');
+    expect(list.cypher).toContain('(c.classification IN $visClassifications');
+    expect(list.cypher).not.toContain('GBR');
   });
 
   it('refuse a label or type outside the allow-list', () => {
