@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readAuth, type AuthConfig } from './authConfig.js';
 
 /** How the API reaches its database. */
 export type DatabaseConfig =
@@ -38,6 +39,8 @@ export interface Config {
   readonly pathMaxHops: number;
   /** Most elements a path query may return. */
   readonly pathMaxResults: number;
+  /** Who may call: API keys, bearer tokens, anonymous readers. */
+  readonly auth: AuthConfig;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -51,10 +54,19 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A parser answers with a value or with what was allowed. */
-type Parse<T> = (raw: string) => { ok: T } | { allowed: string };
+export type Parse<T> = (raw: string) => { ok: T } | { allowed: string };
+
+/** Reads one variable: its value, or `fallback` after recording a problem. */
+export type Read = <T>(
+  name: string,
+  fallback: T,
+  parse: Parse<T>,
+  example: string,
+  options?: { secret?: boolean },
+) => T;
 
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 
@@ -92,13 +104,17 @@ const neo4jUri: Parse<string> = (raw) => {
  */
 export function loadConfig(env: Env = process.env, projectRoot = process.cwd()): Config {
   const problems: string[] = [];
-  const read = <T>(name: string, fallback: T, parse: Parse<T>, example: string): T => {
+  const read: Read = (name, fallback, parse, example, options) => {
     const raw = env[name]?.trim();
     if (raw === undefined || raw === '') return fallback;
     const result = parse(raw);
     if ('ok' in result) return result.ok;
+    const shown =
+      options?.secret === true
+        ? `<${Buffer.byteLength(raw)} bytes, not shown>`
+        : JSON.stringify(raw);
     problems.push(
-      `${name}=${JSON.stringify(raw)} is invalid: expected ${result.allowed}, e.g. ${name}=${example}`,
+      `${name}=${shown} is invalid: expected ${result.allowed}, e.g. ${name}=${example}`,
     );
     return fallback;
   };
@@ -133,6 +149,7 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
           pageCache: read('NEO4J_PAGECACHE', '2g', size, '2g'),
           javaHome: env['JAVA_HOME']?.trim() || undefined,
         },
+    auth: readAuth(env, projectRoot, read, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,10 @@
 /** Every `extensions.code` a client can see. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** No credentials, or ones that do not verify. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller is known but its role does not allow the operation. */
+  FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
