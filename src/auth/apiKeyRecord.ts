@@ -142,11 +142,20 @@ export function parseApiKeyRecords(
 
 /**
  * A record read back from the database, or undefined when the node was edited into something
- * that is not a valid key (such a key is refused rather than trusted).
+ * that is not a valid key (such a key is refused rather than trusted). Times come back as
+ * Cypher prints them (`...:00Z` without a zero fraction); they are given the `toISOString`
+ * form they were written in.
  */
 export function storedApiKeyRecord(
   row: Readonly<Record<string, unknown>>,
 ): ApiKeyRecord | undefined {
   const result = recordSchema.safeParse(row);
-  return result.success ? toRecord(result.data) : undefined;
+  if (!result.success) return undefined;
+  const { createdAt, revokedAt, ...rest } = toRecord(result.data);
+  const iso = (instant: string): string => new Date(instant).toISOString();
+  return {
+    ...rest,
+    createdAt: iso(createdAt),
+    ...(revokedAt === undefined ? {} : { revokedAt: iso(revokedAt) }),
+  };
 }

@@ -45,6 +45,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [n.name, n.acronym, n.aliasesText, n.codename, n.code]`,
     ],
   },
+  {
+    version: 3,
+    name: 'API keys',
+    statements: [
+      // Not named `apikey_id`: the `<label>_id` names are the entity labels' constraints.
+      'CREATE CONSTRAINT api_key_id_unique IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE',
+    ],
+  },
 ];
 
 const appliedVersions: CypherQuery = {
