@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Caller } from '../auth/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Logger } from '../log/index.js';
 import type { Executor } from '../neo4j/index.js';
-import type { Visibility } from './visibility.js';
+import { visibilityFor, type Visibility } from './visibility.js';
 
 /** Per-server limits every request obeys. */
 export interface Limits {
@@ -19,7 +20,9 @@ export interface Context {
   readonly loaders: Loaders;
   readonly log: Logger;
   readonly limits: Limits;
-  /** What this caller may see; path queries apply it inside the traversal. */
+  /** Who is asking (authenticated before the context is built). */
+  readonly caller: Caller;
+  /** What this caller may see; every read applies it inside its Cypher. */
   readonly visibility: Visibility;
 }
 
@@ -27,17 +30,19 @@ export interface Context {
 export function createContext(
   executor: Executor,
   log: Logger,
-  visibility: Visibility,
+  caller: Caller,
   limits: Limits = DEFAULT_LIMITS,
   requestId: string = randomUUID(),
 ): Context {
-  const requestExecutor = executor.withMetadata({ requestId });
+  const requestExecutor = executor.withMetadata({ requestId, caller: caller.subject });
+  const visibility = visibilityFor(caller);
   return {
     requestId,
     executor: requestExecutor,
     loaders: createLoaders(requestExecutor, visibility),
-    log: log.child({ requestId }),
+    log: log.child({ requestId, caller: caller.subject }),
     limits,
+    caller,
     visibility,
   };
 }

@@ -31,13 +31,17 @@ export function deleteGraphInBatches(batch: number): CypherQuery {
   };
 }
 
-/** The label of each given id that exists, through the unique-id indexes (one row per hit). */
+/**
+ * The label and marking of each given id that exists, through the unique-id indexes (one row
+ * per hit); writers check the marking against what they may see.
+ */
 export function labelsOfIds(ids: readonly string[]): CypherQuery {
   const branches = LABELS.map(
-    (label) => `MATCH (n:${label} {id: id}) RETURN '${label}' AS label`,
+    (label) =>
+      `MATCH (n:${label} {id: id}) RETURN '${label}' AS label, n.classification AS classification, n.releasableTo AS releasableTo`,
   ).join(' UNION ');
   return {
-    cypher: `UNWIND $ids AS id CALL (id) { ${branches} } RETURN id, label`,
+    cypher: `UNWIND $ids AS id CALL (id) { ${branches} } RETURN id, label, classification, releasableTo`,
     params: { ids },
   };
 }
@@ -94,13 +98,13 @@ export function countGraph(): CypherQuery {
 }
 
 /**
- * Which of the given link ids exist, through the relationship id index of the type (named in a
+ * Which of the given link ids exist (with their markings), through the relationship id index of the type (named in a
  * hint: a plan cached while the type had no links would otherwise scan every link of it).
  */
 export function existingLinkIds(type: LinkType, ids: readonly string[]): CypherQuery {
   assertLinkType(type);
   return {
-    cypher: `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() USING INDEX r:${type}(id) RETURN id`,
+    cypher: `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() USING INDEX r:${type}(id) RETURN id, r.classification AS classification, r.releasableTo AS releasableTo`,
     params: { ids },
   };
 }

@@ -1,29 +1,43 @@
+import type { Visibility } from '../context/index.js';
 import { LABELS, LINK_TYPES, type Label, type LinkType } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { labelOf } from './entities.js';
 import { assertLabel, assertLinkType } from './importQueries.js';
 
-/** One entity's stored properties and the id of the country it is OF (if any). */
-export function entityWithCountry(label: Label, id: string): CypherQuery {
+/** One visible entity's stored properties and the id of the visible country it is OF (if any). */
+export function entityWithCountry(label: Label, id: string, v: Visibility): CypherQuery {
   assertLabel(label);
   return {
-    cypher: `MATCH (n:${label} {id: $id}) OPTIONAL MATCH (n)-[:OF]->(c:Country) RETURN properties(n) AS props, c.id AS country`,
-    params: { id },
+    cypher:
+      `MATCH (n:${label} {id: $id}) WHERE ${v.node('n')} ` +
+      `OPTIONAL MATCH (n)-[r:OF]->(c:Country) WHERE ${v.rel('r')} AND ${v.node('c')} RETURN properties(n) AS props, c.id AS country`,
+    params: { id, ...v.params },
   };
 }
 
-/** Removes an entity's OF links (before its country or nationality is set anew). */
-export function deleteOfLinks(label: Label, id: string): CypherQuery {
-  assertLabel(label);
-  return { cypher: `MATCH (n:${label} {id: $id})-[r:OF]->() DELETE r`, params: { id } };
-}
-
-/** Deletes an entity with its links; no row when it does not exist. */
-export function deleteEntity(label: Label, id: string): CypherQuery {
+/** Removes an entity's visible OF links (before its country or nationality is set anew). */
+export function deleteOfLinks(label: Label, id: string, v: Visibility): CypherQuery {
   assertLabel(label);
   return {
-    cypher: `MATCH (n:${label} {id: $id}) OPTIONAL MATCH (n)-[r]-() WITH n, count(r) AS links DETACH DELETE n RETURN links`,
-    params: { id },
+    cypher: `MATCH (n:${label} {id: $id})-[r:OF]->(c) WHERE ${v.rel('r')} AND ${v.node('c')} DELETE r`,
+    params: { id, ...v.params },
+  };
+}
+
+/**
+ * Deletes a visible entity with its links, unless some link or neighbour of it is hidden from
+ * the caller (then nothing is deleted and \`hidden\` says so); no row when the entity does not
+ * exist or is hidden.
+ */
+export function deleteEntity(label: Label, id: string, v: Visibility): CypherQuery {
+  assertLabel(label);
+  return {
+    cypher:
+      `MATCH (n:${label} {id: $id}) WHERE ${v.node('n')} ` +
+      `OPTIONAL MATCH (n)-[r]-(m) ` +
+      `WITH n, count(r) AS links, count(CASE WHEN r IS NOT NULL AND NOT coalesce(${v.rel('r')} AND ${v.node('m')}, false) THEN 1 END) AS hidden ` +
+      'FOREACH (_ IN CASE WHEN hidden = 0 THEN [1] ELSE [] END | DETACH DELETE n) RETURN links, hidden',
+    params: { id, ...v.params },
   };
 }
 

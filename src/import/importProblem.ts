@@ -9,8 +9,11 @@ export interface ImportProblem {
   /** Dotted path inside the entry, e.g. `agentOf[1].confidence`. */
   readonly field?: string;
   readonly message: string;
-  /** What went wrong: a bad value (default), an id naming nothing, or an id already taken. */
-  readonly kind?: 'invalid' | 'missing' | 'conflict';
+  /**
+   * What went wrong: a bad value (default), an id naming nothing, an id already taken, or a
+   * write the caller's clearance does not allow.
+   */
+  readonly kind?: 'invalid' | 'missing' | 'conflict' | 'forbidden';
 }
 
 /** Where a problem is, without the problem. */

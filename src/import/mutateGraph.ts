@@ -17,7 +17,7 @@ import {
   type LinkRecord,
   type Props,
 } from '../cypher/index.js';
-import { SEE_ALL } from '../context/index.js';
+import { SEE_ALL, visibilityFor, visibleTo, type Clearance } from '../context/index.js';
 import { LINKS, type Label, type LinkType } from '../model/index.js';
 import type { Executor, Plain, TransactionRunner } from '../neo4j/index.js';
 import { SECTIONS } from './graphDocument.js';
@@ -75,30 +75,40 @@ async function readEntity(tx: TransactionRunner, label: Label, id: string): Prom
   return { label, props: mapOf(row['props'], 'props') };
 }
 
-/** Creates one entity (and its OF link) in one transaction; CONFLICT when the id is taken. */
+/** What a writer sees: everything when the write is not on a caller's behalf. */
+const viewOf = (writer: Clearance | undefined) => (writer ? visibilityFor(writer) : SEE_ALL);
+
+/**
+ * Creates one entity (and its OF link) in one transaction; CONFLICT when the id is taken (an
+ * id taken by something the writer cannot see is only "not available").
+ */
 export function createEntity(
   executor: Executor,
   section: EntitySection,
   input: Readonly<Record<string, unknown>>,
+  writer?: Clearance,
 ): Promise<EntityRecord> {
   const label = ENTITY_SECTIONS[section];
   const entry = withoutNulls(input);
   const plan = planGraph({ [section]: [entry] }, () => 'input');
   const id = String(entry['id']);
   return executor.writeTransaction(async (tx) => {
-    const taken = await tx.run(labelsOfIds([id]));
-    if (taken.length > 0) {
+    const [taken] = await tx.run(labelsOfIds([id]));
+    if (taken) {
+      const seen = writer === undefined || visibleTo(writer, taken);
       throw new ImportError([
         {
           file: 'input',
           id,
           field: 'id',
-          message: `id "${id}" is already taken by a ${str(taken[0]?.['label'], 'label')}; choose another id or update that one`,
+          message: seen
+            ? `id "${id}" is already taken by a ${str(taken['label'], 'label')}; choose another id or update that one`
+            : `id "${id}" is not available; choose another id`,
           kind: 'conflict',
         },
       ]);
     }
-    await writeGraph(tx, plan, { reset: false });
+    await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
     return readEntity(tx, label, id);
   });
 }
@@ -112,18 +122,20 @@ export function updateEntity(
   section: EntitySection,
   id: string,
   patch: Readonly<Record<string, unknown>>,
+  writer?: Clearance,
 ): Promise<EntityRecord> {
   const label = ENTITY_SECTIONS[section];
+  const view = viewOf(writer);
   return executor.writeTransaction(async (tx) => {
-    const row = (await tx.run(entityWithCountry(label, id)))[0];
+    const row = (await tx.run(entityWithCountry(label, id, view)))[0];
     if (!row)
       throw new ImportError([
         { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
       ]);
     const entry = applyPatch(entryOf(section, mapOf(row['props'], 'props'), row['country']), patch);
     const plan = planGraph({ [section]: [entry] }, () => 'input');
-    await tx.run(deleteOfLinks(label, id));
-    await writeGraph(tx, plan, { reset: false });
+    await tx.run(deleteOfLinks(label, id, view));
+    await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
     return readEntity(tx, label, id);
   });
 }
@@ -152,23 +164,49 @@ function entryOf(
   return entry;
 }
 
-/** Deletes an entity and its links; NOT_FOUND when it does not exist. */
+/**
+ * Deletes an entity and its links; NOT_FOUND when it does not exist (or the writer cannot see
+ * it). An entity with links the writer cannot see is not deleted: that would destroy what the
+ * writer may not even know of, so the refusal says only that its clearance does not allow it.
+ */
 export async function deleteEntity(
   executor: Executor,
   label: Label,
   id: string,
+  writer?: Clearance,
 ): Promise<{ id: string; linksDeleted: number }> {
-  const rows = await executor.write(deleteEntityQuery(label, id));
-  if (rows.length === 0)
+  const [row] = await executor.write(deleteEntityQuery(label, id, viewOf(writer)));
+  if (!row)
     throw new ImportError([
       { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
     ]);
-  return { id, linksDeleted: Number(rows[0]?.['links'] ?? 0) };
+  if (Number(row['hidden'] ?? 0) > 0)
+    throw new ImportError([
+      {
+        file: 'input',
+        id,
+        message: `${label} "${id}" cannot be deleted with your clearance; ask someone cleared for all of its links`,
+        kind: 'forbidden',
+      },
+    ]);
+  return { id, linksDeleted: Number(row['links'] ?? 0) };
 }
 
-async function findLink(tx: TransactionRunner, id: string): Promise<LinkRecord | undefined> {
+/** A link by id with both ends, when it exists and the writer (if any) sees all three. */
+async function findLink(
+  tx: TransactionRunner,
+  id: string,
+  writer?: Clearance,
+): Promise<LinkRecord | undefined> {
   const row = (await tx.run(linkById(id)))[0];
   if (!row) return undefined;
+  if (
+    writer &&
+    ![row['link'], row['start'], row['end']].every((props) =>
+      visibleTo(writer, mapOf(props, 'props')),
+    )
+  )
+    return undefined;
   const type = str(row['type'], 'type');
   assertLinkType(type);
   const startLabel = str(row['startLabel'], 'startLabel');
@@ -197,12 +235,16 @@ async function checkSources(tx: TransactionRunner, sourceIds: readonly string[])
   if (problems.length > 0) throw new ImportError(problems);
 }
 
-/** Creates a link between existing entities in one transaction. */
+/**
+ * Creates a link between existing entities in one transaction. For a writer, ends it cannot see
+ * name nothing, and the link must be one it could read back.
+ */
 export function createLink(
   executor: Executor,
   input: { type: LinkType; start: string; end: string; id?: string | null } & Readonly<
     Record<string, unknown>
   >,
+  writer?: Clearance,
 ): Promise<LinkRecord> {
   const { type, start, end, id: givenId, ...rest } = input;
   const id = givenId ?? defaultLinkId(start, type, end);
@@ -212,9 +254,10 @@ export function createLink(
     for (const row of await tx.run(labelsOfIds([start, end]))) {
       const label = str(row['label'], 'label');
       assertLabel(label);
-      labels.set(str(row['id'], 'id'), label);
+      if (writer === undefined || visibleTo(writer, row)) labels.set(str(row['id'], 'id'), label);
     }
     const problems: ImportProblem[] = [];
+    if (writer && !visibleTo(writer, props)) problems.push(unreadableLink(id, writer));
     const check = (
       field: 'start' | 'end',
       entityId: string,
@@ -248,12 +291,15 @@ export function createLink(
     if (problems.length > 0 || startLabel === undefined || endLabel === undefined)
       throw new ImportError(problems);
     if (await findLink(tx, id)) {
+      const seen = writer === undefined || (await findLink(tx, id, writer)) !== undefined;
       throw new ImportError([
         {
           file: 'input',
           field: 'id',
           id,
-          message: `link "${id}" already exists; update it, or give another id`,
+          message: seen
+            ? `link "${id}" already exists; update it, or give another id`
+            : `link id "${id}" is not available; give the link another id`,
           kind: 'conflict',
         },
       ]);
@@ -266,14 +312,15 @@ export function createLink(
   });
 }
 
-/** Applies a patch to a link's properties in one transaction. */
+/** Applies a patch to a link's properties in one transaction (a link the writer sees). */
 export function updateLink(
   executor: Executor,
   id: string,
   patch: Readonly<Record<string, unknown>>,
+  writer?: Clearance,
 ): Promise<LinkRecord> {
   return executor.writeTransaction(async (tx) => {
-    const existing = await findLink(tx, id);
+    const existing = await findLink(tx, id, writer);
     if (!existing)
       throw new ImportError([
         { file: 'input', id, message: `no link has id "${id}"`, kind: 'missing' },
@@ -293,19 +340,21 @@ export function updateLink(
         },
       ]);
     }
+    if (writer && !visibleTo(writer, props)) throw new ImportError([unreadableLink(id, writer)]);
     await checkSources(tx, sourceIds);
     await tx.run(setLinkProps(existing.type, id, props));
     return { ...existing, props: props };
   });
 }
 
-/** Deletes a link; NOT_FOUND when none has the id. */
+/** Deletes a link; NOT_FOUND when none has the id (that the writer sees). */
 export function deleteLink(
   executor: Executor,
   id: string,
+  writer?: Clearance,
 ): Promise<{ id: string; linksDeleted: number }> {
   return executor.writeTransaction(async (tx) => {
-    const existing = await findLink(tx, id);
+    const existing = await findLink(tx, id, writer);
     if (!existing)
       throw new ImportError([
         { file: 'input', id, message: `no link has id "${id}"`, kind: 'missing' },
@@ -315,8 +364,15 @@ export function deleteLink(
   });
 }
 
-/** Upserts a graph document (the seed format) in one transaction, validated whole first. */
-export function importDocument(executor: Executor, document: unknown): Promise<ImportSummary> {
+/**
+ * Upserts a graph document (the seed format) in one transaction, validated whole first; on a
+ * writer's behalf, under the same rules as every write (see `WriteOptions.writer`).
+ */
+export function importDocument(
+  executor: Executor,
+  document: unknown,
+  writer?: Clearance,
+): Promise<ImportSummary> {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new ImportError([
       {
@@ -327,5 +383,16 @@ export function importDocument(executor: Executor, document: unknown): Promise<I
     ]);
   }
   const plan = planGraph(document as Record<string, unknown>, (section) => section);
-  return executor.writeTransaction((tx) => writeGraph(tx, plan, { reset: false }));
+  return executor.writeTransaction((tx) =>
+    writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) }),
+  );
 }
+
+/** The refusal of a link marked so that its writer could not read it back. */
+const unreadableLink = (id: string, writer: Clearance): ImportProblem => ({
+  file: 'input',
+  id,
+  field: 'classification',
+  message: `link "${id}" would be marked so that you could not read it back; you may write up to ${writer.clearance}${writer.nationality ? `, releasable to ${writer.nationality}` : ' and not restricted by releasableTo'}`,
+  kind: 'forbidden',
+});

@@ -11,6 +11,7 @@ import {
   upsertNodes,
   upsertSources,
 } from '../cypher/importQueries.js';
+import { visibleTo, type Clearance } from '../context/index.js';
 import { LABELS, type Label, type LinkType } from '../model/index.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
@@ -31,6 +32,13 @@ export interface WriteOptions {
   readonly labelHint?: (id: string) => Label | undefined;
   /** Count the whole graph after writing (default true); a bulk load counts once at the end. */
   readonly totals?: boolean;
+  /**
+   * The caller writing, when the write is on behalf of one who may not see everything: ids it
+   * cannot see name nothing when referenced and are not available when declared, existing
+   * links it cannot see are not replaced, and it writes nothing it could not read back.
+   * Absent: the loaders and imports, which see the whole graph.
+   */
+  readonly writer?: Clearance;
 }
 
 /** What one import wrote. */
@@ -69,13 +77,28 @@ export async function writeGraph(
         const label = hint(id);
         if (label !== undefined) inDatabase.set(id, label);
       }
+  const problems: ImportProblem[] = [];
+  const { writer } = options;
   for (const row of lookup.length === 0 ? [] : await tx.run(labelsOfIds(lookup))) {
     const label = str(row['label'], 'label');
     assertLabel(label);
-    inDatabase.set(str(row['id'], 'id'), label);
+    const id = str(row['id'], 'id');
+    if (writer && !visibleTo(writer, row)) {
+      // What the writer cannot see does not exist for it, except that its id stays taken.
+      if (declared.has(id))
+        problems.push({
+          file: 'database',
+          id,
+          field: 'id',
+          message: `id "${id}" is not available; choose another id`,
+          kind: 'conflict',
+        });
+      continue;
+    }
+    inDatabase.set(id, label);
   }
+  if (writer) problems.push(...unreadable(plan, writer));
 
-  const problems: ImportProblem[] = [];
   for (const [id, label] of declared) {
     const existing = inDatabase.get(id);
     if (existing !== undefined && existing !== label) {
@@ -140,11 +163,21 @@ export async function writeGraph(
     for (const row of await tx.run(upsertNodes(label, rows)))
       existedBefore.add(str(row['id'], 'id'));
   }
-  const existing = await existingLinks(
+  const { existing, hidden } = await existingLinks(
     tx,
     groups.values(),
     (id) => !declared.has(id) || existedBefore.has(id),
+    writer,
   );
+  if (hidden.length > 0)
+    throw new ImportError(
+      hidden.map((id) => ({
+        file: 'database',
+        id,
+        message: `link id "${id}" is not available; give the link another id`,
+        kind: 'conflict',
+      })),
+    );
   const shortfalls: ImportProblem[] = [];
   for (const group of groups.values()) {
     written[group.type] = (written[group.type] ?? 0) + group.rows.length;
@@ -186,8 +219,10 @@ async function existingLinks(
   tx: TransactionRunner,
   groups: Iterable<{ type: LinkType; rows: readonly LinkRow[] }>,
   existedBefore: (id: string) => boolean,
-): Promise<Set<string>> {
+  writer: Clearance | undefined,
+): Promise<{ existing: Set<string>; hidden: string[] }> {
   const idsByType = new Map<LinkType, string[]>();
+  const hidden: string[] = [];
   for (const group of groups) {
     const ids = idsByType.get(group.type) ?? [];
     for (const row of group.rows)
@@ -197,7 +232,41 @@ async function existingLinks(
   const existing = new Set<string>();
   for (const [type, ids] of idsByType) {
     if (ids.length === 0) continue;
-    for (const row of await tx.run(existingLinkIds(type, ids))) existing.add(str(row['id'], 'id'));
+    for (const row of await tx.run(existingLinkIds(type, ids))) {
+      const id = str(row['id'], 'id');
+      if (writer && !visibleTo(writer, row)) hidden.push(id);
+      else existing.add(id);
+    }
   }
-  return existing;
+  return { existing, hidden };
 }
+
+/** Rows the writer could not read back: marked above its clearance or not releasable to it. */
+function unreadable(plan: GraphPlan, writer: Clearance): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const allowed = `you may write up to ${writer.clearance}${writer.nationality ? `, releasable to ${writer.nationality}` : ' and not restricted by releasableTo'}`;
+  for (const rows of plan.nodes.values())
+    for (const row of rows)
+      if (!visibleTo(writer, row.props))
+        problems.push({
+          file: 'input',
+          id: row.id,
+          field: 'classification',
+          message: `"${row.id}" would be marked ${String(row.props['classification'])}${markedFor(row.props)}, which you could not read back; ${allowed}`,
+          kind: 'forbidden',
+        });
+  for (const link of plan.links)
+    if (!visibleTo(writer, link.props))
+      problems.push({
+        ...link.at,
+        field: 'classification',
+        message: `link "${link.id}" would be marked ${String(link.props['classification'])}${markedFor(link.props)}, which you could not read back; ${allowed}`,
+        kind: 'forbidden',
+      });
+  return problems;
+}
+
+const markedFor = (props: Readonly<Record<string, unknown>>): string =>
+  Array.isArray(props['releasableTo']) && props['releasableTo'].length > 0
+    ? ` releasable to ${props['releasableTo'].join(', ')}`
+    : '';

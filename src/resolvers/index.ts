@@ -3,14 +3,15 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { entityResolvers } from './entityResolvers.js';
 import { linkResolvers } from './linkResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
+import { withRoles } from './access.js';
 import { analysisResolvers } from './analysisResolvers.js';
 import { pathResolvers } from './pathResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { shortestPathResolvers } from './shortestPathResolvers.js';
 import { JSONScalar, PartialDateScalar } from './scalars.js';
 
-/** Every resolver, keyed by type. */
-export const resolvers: Resolvers = {
+/** Every resolver, keyed by type; each root field behind its role (see access.ts). */
+export const resolvers: Resolvers = withRoles({
   Query: {
     ...queryResolvers,
     ...pathResolvers.Query,
@@ -40,4 +41,4 @@ export const resolvers: Resolvers = {
   OrganizationConnection: { totalCount: (c) => c.count() },
   CountryConnection: { totalCount: (c) => c.count() },
   PenetrationConnection: { totalCount: (c) => c.count() },
-};
+});

@@ -17,17 +17,20 @@ import type { Context } from '../context/index.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
 
 /**
- * Refused writes become one coded error: CONFLICT when an id is taken, NOT_FOUND when an id
- * names nothing, else BAD_USER_INPUT; every problem is listed with its place.
+ * Refused writes become one coded error: BAD_USER_INPUT for a bad value, FORBIDDEN for a write
+ * the caller's clearance does not allow, CONFLICT when an id is taken, else NOT_FOUND (an id
+ * naming nothing the caller can see); every problem is listed with its place.
  */
 function asApiError(error: unknown): unknown {
   if (!(error instanceof ImportError)) return error;
   const kinds = new Set(error.problems.map((p) => p.kind ?? 'invalid'));
   const code = kinds.has('invalid')
     ? ErrorCode.BAD_USER_INPUT
-    : kinds.has('conflict')
-      ? ErrorCode.CONFLICT
-      : ErrorCode.NOT_FOUND;
+    : kinds.has('forbidden')
+      ? ErrorCode.FORBIDDEN
+      : kinds.has('conflict')
+        ? ErrorCode.CONFLICT
+        : ErrorCode.NOT_FOUND;
   const lines = error.problems.map(formatProblem);
   return new ApiError(code, `Nothing was written: ${lines.join('; ')}`, {
     problems: error.problems.map(({ file, entry, id, field, message }) => ({
@@ -57,12 +60,16 @@ const importResult = (summary: ImportSummary) => ({
 
 function entityMutations(section: EntitySection) {
   return {
-    create: (_p: unknown, { input }: { input: object }, { executor }: Context) =>
-      guarded(() => createEntity(executor, section, input as Record<string, unknown>)),
-    update: (_p: unknown, { id, input }: { id: string; input: object }, { executor }: Context) =>
-      guarded(() => updateEntity(executor, section, id, input as Record<string, unknown>)),
-    remove: (_p: unknown, { id }: { id: string }, { executor }: Context) =>
-      guarded(() => deleteEntity(executor, ENTITY_SECTIONS[section], id)),
+    create: (_p: unknown, { input }: { input: object }, { executor, caller }: Context) =>
+      guarded(() => createEntity(executor, section, input as Record<string, unknown>, caller)),
+    update: (
+      _p: unknown,
+      { id, input }: { id: string; input: object },
+      { executor, caller }: Context,
+    ) =>
+      guarded(() => updateEntity(executor, section, id, input as Record<string, unknown>, caller)),
+    remove: (_p: unknown, { id }: { id: string }, { executor, caller }: Context) =>
+      guarded(() => deleteEntity(executor, ENTITY_SECTIONS[section], id, caller)),
   };
 }
 
@@ -93,9 +100,11 @@ export const mutationResolvers: MutationResolvers = {
   createOperation: operations.create,
   updateOperation: operations.update,
   deleteOperation: operations.remove,
-  createLink: (_p, { input }, { executor }) => guarded(() => createLink(executor, input)),
-  updateLink: (_p, { id, input }, { executor }) => guarded(() => updateLink(executor, id, input)),
-  deleteLink: (_p, { id }, { executor }) => guarded(() => deleteLink(executor, id)),
-  importGraph: (_p, { document }, { executor }) =>
-    guarded(async () => importResult(await importDocument(executor, document))),
+  createLink: (_p, { input }, { executor, caller }) =>
+    guarded(() => createLink(executor, input, caller)),
+  updateLink: (_p, { id, input }, { executor, caller }) =>
+    guarded(() => updateLink(executor, id, input, caller)),
+  deleteLink: (_p, { id }, { executor, caller }) => guarded(() => deleteLink(executor, id, caller)),
+  importGraph: (_p, { document }, { executor, caller }) =>
+    guarded(async () => importResult(await importDocument(executor, document, caller))),
 };

@@ -13,8 +13,10 @@ import {
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { createContext, DEFAULT_LIMITS, SEE_ALL, type Context } from '../context/index.js';
-import { ErrorCode } from '../errors/index.js';
+import { createAuthenticator } from '../auth/index.js';
+import type { AuthConfig } from '../config/index.js';
+import { createContext, DEFAULT_LIMITS, type Context } from '../context/index.js';
+import { ApiError, ErrorCode } from '../errors/index.js';
 import { loadTypeDefs } from '../graphql/index.js';
 import { errorFields, type Logger } from '../log/index.js';
 import type { Database } from '../neo4j/index.js';
@@ -29,6 +31,8 @@ export interface ServerOptions {
   readonly maxBodyBytes: number;
   readonly pathMaxHops?: number;
   readonly pathMaxResults?: number;
+  /** How callers authenticate (API keys, JWT, anonymous reads). */
+  readonly auth: AuthConfig;
 }
 
 /** A listening API server. */
@@ -51,6 +55,7 @@ export async function startServer(
   log: Logger,
 ): Promise<RunningServer> {
   const httpServer = createHttpServer();
+  const authenticator = createAuthenticator(options.auth, database.executor, log);
   const limits = {
     pathMaxHops: options.pathMaxHops ?? DEFAULT_LIMITS.pathMaxHops,
     pathMaxResults: options.pathMaxResults ?? DEFAULT_LIMITS.pathMaxResults,
@@ -141,9 +146,24 @@ export async function startServer(
       search: url.search,
       body: parsed,
     };
+    // Who is asking comes first: an unauthenticated request reaches neither GraphQL nor Neo4j.
+    let auth;
+    try {
+      auth = await authenticator.authenticate(headers);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      sendGraphQLError(res, 503, error.code, error.message);
+      return;
+    }
+    if (!auth.ok) {
+      res.setHeader('www-authenticate', 'Bearer, ApiKey');
+      sendGraphQLError(res, 401, auth.code, auth.message);
+      return;
+    }
+    const { caller } = auth;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => Promise.resolve(createContext(database.executor, log, SEE_ALL, limits)),
+      context: () => Promise.resolve(createContext(database.executor, log, caller, limits)),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

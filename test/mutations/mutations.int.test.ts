@@ -21,6 +21,7 @@ import {
 } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
+import { testAuth } from '../support/testKeys.js';
 
 let database: Database;
 let server: RunningServer;
@@ -80,7 +81,7 @@ beforeAll(async () => {
   database = connectTestDatabase();
   server = await startServer(
     database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
+    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth },
     testLog,
   );
 });

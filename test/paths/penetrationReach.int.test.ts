@@ -8,6 +8,7 @@ import {
 } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
+import { testAuth } from '../support/testKeys.js';
 
 let database: Database;
 let server: RunningServer;
@@ -18,7 +19,14 @@ beforeAll(async () => {
   await loadDataset(database.executor, testLog);
   server = await startServer(
     database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, pathMaxHops: 6, pathMaxResults: 10_000 },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      maxBodyBytes: 1_000_000,
+      auth: testAuth,
+      pathMaxHops: 6,
+      pathMaxResults: 10_000,
+    },
     testLog,
   );
 });
@@ -272,7 +280,7 @@ describe('limits and bad input', () => {
   it('refuses a reach larger than the result cap with LIMIT_EXCEEDED', async () => {
     const small = await startServer(
       database,
-      { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, pathMaxResults: 10 },
+      { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth, pathMaxResults: 10 },
       testLog,
     );
     try {

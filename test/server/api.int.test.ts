@@ -3,7 +3,8 @@ import type { Database } from '../../src/neo4j/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { ServiceDocument, ServicesDocument } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
-import { postGraphQL, postRaw } from '../support/http.js';
+import { headersFor, postGraphQL, postRaw } from '../support/http.js';
+import { testAuth } from '../support/testKeys.js';
 
 let database: Database;
 let server: RunningServer;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   await resetDatabase(database);
   await database.executor.write({
     cypher:
-      'UNWIND $services AS s CREATE (:Service {id: s.id, name: s.name, acronym: s.acronym, kind: s.kind})',
+      'UNWIND $services AS s CREATE (:Service {id: s.id, name: s.name, acronym: s.acronym, kind: s.kind, classification: "UNCLASSIFIED"})',
     params: {
       services: [
         {
@@ -37,7 +38,11 @@ beforeAll(async () => {
       ],
     },
   });
-  server = await startServer(database, { host: '127.0.0.1', port: 0, maxBodyBytes: 4096 }, testLog);
+  server = await startServer(
+    database,
+    { host: '127.0.0.1', port: 0, maxBodyBytes: 4096, auth: testAuth },
+    testLog,
+  );
 });
 
 afterAll(async () => {
@@ -57,13 +62,13 @@ describe('GraphQL over HTTP against Neo4j', () => {
   it('marks every GraphQL answer uncacheable (cache-control: no-store), as Apollo did', async () => {
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: headersFor(),
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(response.headers.get('cache-control')).toBe('no-store');
     const malformed = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: headersFor(),
       body: JSON.stringify({ query: '{ nope' }),
     });
     expect(malformed.headers.get('cache-control')).toBe('no-store');

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { testApiKeysEnv } from './testKeys.js';
 
 /** `npm start` as a child process: the real entry point, real signals, real exit codes. */
 export interface ApiProcess {
@@ -12,13 +13,17 @@ export interface ApiProcess {
   readonly exited: Promise<number | string>;
 }
 
-/** Starts `src/main.ts` like `npm start` does, with `env` over a minimal environment. */
+/**
+ * Starts `src/main.ts` like `npm start` does, with `env` over a minimal environment that
+ * configures the test keys (API_KEYS).
+ */
 export function spawnApi(env: Record<string, string>): ApiProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '/tmp',
       PORT: '0',
+      API_KEYS: testApiKeysEnv(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

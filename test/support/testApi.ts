@@ -3,6 +3,7 @@ import { loadDataset } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from './connect.js';
+import { testAuth } from './testKeys.js';
 
 /** The API on a free loopback port over the run's test database, for one test file. */
 export interface TestApi {
@@ -27,7 +28,7 @@ export function useTestApi(
     await fill(database);
     server = await startServer(
       database,
-      { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 },
+      { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth },
       testLog,
     );
   });
