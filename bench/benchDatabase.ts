@@ -1,3 +1,4 @@
+import { newApiKeyRecord } from '../src/auth/apiKeyRecord.js';
 import { loadConfig, type Config } from '../src/config/index.js';
 import { createLogger } from '../src/log/index.js';
 import { applyMigrations, openDatabase, type Database } from '../src/neo4j/index.js';
@@ -43,9 +44,23 @@ export async function datasetOf(database: Database): Promise<Dataset> {
   return { nodes: Number(row?.['nodes']), relationships: Number(row?.['relationships']) };
 }
 
+/** An admin key made for this benchmark process only (API children are configured with it). */
+const benchKey = newApiKeyRecord({
+  name: 'benchmark',
+  role: 'admin',
+  clearance: 'TOP_SECRET',
+  nationality: null,
+});
+
+/** Headers of every benchmark request to our API (the peer server ignores the key). */
+export const BENCH_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json',
+  'x-api-key': benchKey.key,
+};
+
 /**
  * Environment of an API child (`node --import tsx src/main.ts`) on the benchmark's Neo4j:
- * no seeding, quiet logs, and the result cap raised to the most PATH_MAX_RESULTS allows so a
+ * no seeding, quiet logs, the benchmark's key, and the result cap raised to the most PATH_MAX_RESULTS allows so a
  * large reach is measured rather than refused.
  */
 export function apiEnv(database: Database): NodeJS.ProcessEnv {
@@ -54,6 +69,7 @@ export function apiEnv(database: Database): NodeJS.ProcessEnv {
     SEED_ON_EMPTY: 'false',
     LOG_LEVEL: 'warn',
     PATH_MAX_RESULTS: String(API_RESULT_CAP),
+    API_KEYS: JSON.stringify([benchKey.record]),
   };
 }
 

@@ -2,7 +2,13 @@ import { loadConfig, type Config } from '../src/config/index.js';
 import { SEE_ALL } from '../src/context/index.js';
 import { agentIds, str } from '../src/cypher/index.js';
 import { boltAnswers } from '../src/neo4j/index.js';
-import { apiEnv, median, openBenchDatabase, type BenchDatabase } from './benchDatabase.js';
+import {
+  apiEnv,
+  BENCH_HEADERS,
+  median,
+  openBenchDatabase,
+  type BenchDatabase,
+} from './benchDatabase.js';
 import { sleep } from './benchProcesses.js';
 import { flag, prngPick, writeResult } from './benchSupport.js';
 import { startGraphQLServer, type GraphQLServer } from './graphqlServer.js';
@@ -57,6 +63,7 @@ async function underLoad(server: GraphQLServer, bodies: string[], minBytes: numb
   const sampler = sampleRss(server.pid);
   const result: LoadResult = await runLoad({
     url: server.url,
+    headers: BENCH_HEADERS,
     bodies,
     minBytes,
     serverPid: server.pid,

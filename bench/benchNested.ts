@@ -1,4 +1,4 @@
-import { apiEnv, median, openBenchDatabase } from './benchDatabase.js';
+import { apiEnv, BENCH_HEADERS, median, openBenchDatabase } from './benchDatabase.js';
 import { flag, writeResult } from './benchSupport.js';
 import { dataOf, startGraphQLServer, type GraphQLServer } from './graphqlServer.js';
 import type { LoadResult } from './loadRunner.js';
@@ -28,7 +28,7 @@ async function verify(ours: Side, theirs: Side, count: number): Promise<number> 
   const answer = async (side: Side) => {
     const response = await fetch(side.server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: BENCH_HEADERS,
       body: side.body,
     });
     const text = await response.text();
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
       for (const side of i % 2 === 0 ? [ours, theirs] : [theirs, ours]) {
         const result = await runLoad({
           url: side.server.url,
+          headers: BENCH_HEADERS,
           bodies: [side.body],
           minBytes: Math.floor(side.bytes * 0.9),
           serverPid: side.server.pid,

@@ -1,4 +1,5 @@
 import { isRunning, sleep, spawnTsx, type BenchChild } from './benchProcesses.js';
+import { BENCH_HEADERS } from './benchDatabase.js';
 
 /** A GraphQL server running in a child process, ready (it has answered once). */
 export interface GraphQLServer extends BenchChild {
@@ -32,7 +33,7 @@ export async function postGraphQL(
 ): Promise<GraphQLAnswer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: BENCH_HEADERS,
     body: JSON.stringify({ query, variables }),
   });
   const answer = (await response.json()) as GraphQLAnswer;

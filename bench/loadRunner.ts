@@ -11,6 +11,8 @@ import { waitForQuiet } from './procStatus.js';
  */
 export interface LoadSpec {
   readonly url: string;
+  /** Request headers (content type and credentials). */
+  readonly headers: Readonly<Record<string, string>>;
   /** GraphQL request bodies (JSON text), sent round-robin across all connections. */
   readonly bodies: readonly string[];
   readonly connections: number;
@@ -48,7 +50,7 @@ async function run(spec: LoadSpec, durationS: number): Promise<LoadResult> {
     duration: durationS,
     timeout: 60,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...spec.headers },
     requests: [
       {
         setupRequest: (request) => ({ ...request, body: spec.bodies[next++ % spec.bodies.length] }),

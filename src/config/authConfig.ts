@@ -13,6 +13,12 @@ export interface AuthConfig {
   readonly apiKeys: readonly ApiKeyRecord[];
   /** Bearer tokens; undefined when no verification key is set, and tokens are then refused. */
   readonly jwt: JwtConfig | undefined;
+  /**
+   * Where the local admin key lives (LOCAL_ADMIN_KEY_DIR, default `.liaison`), set only when
+   * nothing else lets anyone in (no keys, no JWT key, no anonymous reads) and NODE_ENV is not
+   * production; see `localAdminKey`.
+   */
+  readonly localAdminKeyDir: string | undefined;
 }
 
 /** How bearer tokens are verified: each key only with its own algorithm. */
@@ -205,10 +211,17 @@ export function readAuth(
       : jwks !== undefined
         ? { jwksUrl: jwks }
         : undefined;
+  const jwt =
+    secret === undefined && rs256 === undefined ? undefined : { secret, rs256, issuer, audience };
+  const keyDir = read('LOCAL_ADMIN_KEY_DIR', '.liaison', text, '.liaison');
+  const nobodyGetsIn = !anonymousRead && apiKeys.length === 0 && jwt === undefined;
   return {
     anonymousRead,
     apiKeys,
-    jwt:
-      secret === undefined && rs256 === undefined ? undefined : { secret, rs256, issuer, audience },
+    jwt,
+    localAdminKeyDir:
+      nobodyGetsIn && env['NODE_ENV'] !== 'production'
+        ? path.resolve(projectRoot, keyDir)
+        : undefined,
   };
 }

@@ -81,6 +81,7 @@ beforeAll(async () => {
     anonymousRead: false,
     apiKeys: Object.values(made).map((m) => m.record),
     jwt: undefined,
+    localAdminKeyDir: undefined,
   };
   const options = { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 };
   server = await startServer(database, { ...options, auth }, testLog);

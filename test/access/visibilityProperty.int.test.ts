@@ -120,6 +120,7 @@ beforeAll(async () => {
         anonymousRead: false,
         apiKeys: [...keys.values()].map((k) => k.record),
         jwt: undefined,
+        localAdminKeyDir: undefined,
       },
     },
     testLog,

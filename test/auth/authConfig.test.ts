@@ -37,7 +37,21 @@ const SECRET = 'correct horse battery staple, but longer';
 
 describe('loadConfig: auth', () => {
   it('defaults to no anonymous access, no configured keys and no bearer tokens', () => {
-    expect(loadConfig({}, dir).auth).toEqual({ anonymousRead: false, apiKeys: [], jwt: undefined });
+    expect(loadConfig({}, dir).auth).toEqual({
+      anonymousRead: false,
+      apiKeys: [],
+      jwt: undefined,
+      localAdminKeyDir: path.join(dir, '.liaison'),
+    });
+  });
+
+  it('makes a local admin key only where nothing else lets anyone in, and never in production', () => {
+    expect(loadConfig({ LOCAL_ADMIN_KEY_DIR: 'keys' }, dir).auth.localAdminKeyDir).toBe(
+      path.join(dir, 'keys'),
+    );
+    expect(loadConfig({ NODE_ENV: 'production' }, dir).auth.localAdminKeyDir).toBeUndefined();
+    expect(loadConfig({ AUTH_ANONYMOUS_READ: 'true' }, dir).auth.localAdminKeyDir).toBeUndefined();
+    expect(loadConfig({ JWT_SECRET: SECRET }, dir).auth.localAdminKeyDir).toBeUndefined();
   });
 
   it('reads AUTH_ANONYMOUS_READ as true or false only', () => {

@@ -52,5 +52,6 @@ export const authConfig = (overrides: Partial<AuthConfig> = {}): AuthConfig => (
   anonymousRead: false,
   apiKeys: [],
   jwt: undefined,
+  localAdminKeyDir: undefined,
   ...overrides,
 });

@@ -29,6 +29,7 @@ export const testAuth: AuthConfig = {
   anonymousRead: false,
   apiKeys: Object.values(made).map((m) => m.record),
   jwt: undefined,
+  localAdminKeyDir: undefined,
 };
 
 /** `API_KEYS` for an API started as a child process. */
