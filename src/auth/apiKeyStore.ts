@@ -1,4 +1,4 @@
-import type { Executor } from '../neo4j/index.js';
+import type { CypherQuery, Executor, Row, TransactionRunner } from '../neo4j/index.js';
 import {
   createApiKeyQuery,
   findApiKeyQuery,
@@ -50,10 +50,16 @@ export class ApiKeyStore {
     this.now = options.now ?? Date.now;
   }
 
-  /** Creates a key; `key` is returned this once and never stored. */
-  async create(input: ApiKeyInput): Promise<{ key: string; record: ApiKeyRecord }> {
+  /**
+   * Creates a key; `key` is returned this once and never stored. Inside `tx` when given (with
+   * the audit entry of the same mutation).
+   */
+  async create(
+    input: ApiKeyInput,
+    tx?: TransactionRunner,
+  ): Promise<{ key: string; record: ApiKeyRecord }> {
     const created = newApiKeyRecord(input, new Date(this.now()));
-    await this.executor.write(createApiKeyQuery(created.record));
+    await this.write(createApiKeyQuery(created.record), tx);
     this.cache.delete(created.record.id);
     return created;
   }
@@ -71,16 +77,24 @@ export class ApiKeyStore {
 
   /**
    * Revokes the key (it is refused from now on) and returns its record, or undefined when the
-   * id names no key. Revoking twice keeps the first time.
+   * id names no key. Revoking twice keeps the first time. Inside `tx` when given: then call
+   * `forget` once it commits.
    */
-  async revoke(id: string): Promise<ApiKeyRecord | undefined> {
+  async revoke(id: string, tx?: TransactionRunner): Promise<ApiKeyRecord | undefined> {
     this.cache.delete(id);
-    const rows = await this.executor.write(
-      revokeApiKeyQuery(id, new Date(this.now()).toISOString()),
-    );
+    const rows = await this.write(revokeApiKeyQuery(id, new Date(this.now()).toISOString()), tx);
     // A lookup that started before the write may have cached the key as active.
     this.cache.delete(id);
     return rows[0] === undefined ? undefined : storedApiKeyRecord(rows[0]);
+  }
+
+  /** Drops what this process remembers of a key (after a revocation commits). */
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+
+  private write(query: CypherQuery, tx: TransactionRunner | undefined): Promise<readonly Row[]> {
+    return tx ? tx.run(query) : this.executor.write(query);
   }
 
   /** The key with this id, revoked or not; undefined when there is none (or it is malformed). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '../auth/index.js';
+import type { ApiKeyStore, Caller } from '../auth/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Logger } from '../log/index.js';
 import type { Executor } from '../neo4j/index.js';
@@ -24,6 +24,14 @@ export interface Context {
   readonly caller: Caller;
   /** What this caller may see; every read applies it inside its Cypher. */
   readonly visibility: Visibility;
+  /** The API keys stored in Neo4j (for admins' key management). */
+  readonly apiKeys: ApiKeyStore;
+}
+
+/** What the server shares with every request. */
+export interface Shared {
+  readonly limits: Limits;
+  readonly apiKeys: ApiKeyStore;
 }
 
 /** Builds the context of one request; the request id also tags its Neo4j transactions. */
@@ -31,7 +39,7 @@ export function createContext(
   executor: Executor,
   log: Logger,
   caller: Caller,
-  limits: Limits = DEFAULT_LIMITS,
+  shared: Shared,
   requestId: string = randomUUID(),
 ): Context {
   const requestExecutor = executor.withMetadata({ requestId, caller: caller.subject });
@@ -41,8 +49,9 @@ export function createContext(
     executor: requestExecutor,
     loaders: createLoaders(requestExecutor, visibility),
     log: log.child({ requestId, caller: caller.subject }),
-    limits,
+    limits: shared.limits,
     caller,
     visibility,
+    apiKeys: shared.apiKeys,
   };
 }

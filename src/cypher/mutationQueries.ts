@@ -26,8 +26,9 @@ export function deleteOfLinks(label: Label, id: string, v: Visibility): CypherQu
 
 /**
  * Deletes a visible entity with its links, unless some link or neighbour of it is hidden from
- * the caller (then nothing is deleted and \`hidden\` says so); no row when the entity does not
- * exist or is hidden.
+ * the caller (then nothing is deleted and `hidden` says so); no row when the entity does not
+ * exist or is hidden. `removed` lists the entity and its links as `[id, classification,
+ * releasableTo]`, for the audit log.
  */
 export function deleteEntity(label: Label, id: string, v: Visibility): CypherQuery {
   assertLabel(label);
@@ -35,8 +36,10 @@ export function deleteEntity(label: Label, id: string, v: Visibility): CypherQue
     cypher:
       `MATCH (n:${label} {id: $id}) WHERE ${v.node('n')} ` +
       `OPTIONAL MATCH (n)-[r]-(m) ` +
-      `WITH n, count(r) AS links, count(CASE WHEN r IS NOT NULL AND NOT coalesce(${v.rel('r')} AND ${v.node('m')}, false) THEN 1 END) AS hidden ` +
-      'FOREACH (_ IN CASE WHEN hidden = 0 THEN [1] ELSE [] END | DETACH DELETE n) RETURN links, hidden',
+      `WITH n, count(r) AS links, count(CASE WHEN r IS NOT NULL AND NOT coalesce(${v.rel('r')} AND ${v.node('m')}, false) THEN 1 END) AS hidden, ` +
+      'collect([r.id, r.classification, r.releasableTo]) AS linkMarks ' +
+      'WITH n, links, hidden, [[n.id, n.classification, n.releasableTo]] + linkMarks AS removed ' +
+      'FOREACH (_ IN CASE WHEN hidden = 0 THEN [1] ELSE [] END | DETACH DELETE n) RETURN links, hidden, removed',
     params: { id, ...v.params },
   };
 }

@@ -23,6 +23,96 @@ export type Scalars = {
   PartialDate: { input: string; output: string; }
 };
 
+/** A stored API key, without its secret. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** Its clearance. */
+  clearance: Classification;
+  /** When it was made (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** The key's id (the 12 hex characters after `lgk_`). */
+  id: Scalars['ID']['output'];
+  /** Who or what holds it. */
+  name: Scalars['String']['output'];
+  /** Its nationality, if any. */
+  nationality: Maybe<Scalars['String']['output']>;
+  /** When it was revoked (ISO 8601), if it was. */
+  revokedAt: Maybe<Scalars['String']['output']>;
+  /** Its role. */
+  role: Scalars['String']['output'];
+};
+
+/** What an API key may do and see. */
+export type ApiKeyInput = {
+  /** Its clearance. */
+  clearance: Classification;
+  /** Who or what holds it, for people reading lists and logs. */
+  name: Scalars['String']['input'];
+  /** Its nationality (ISO 3166 alpha-3), for releasability; none sees only unrestricted data. */
+  nationality?: InputMaybe<Scalars['String']['input']>;
+  /** Its role: reader, analyst, editor or admin. */
+  role: Scalars['String']['input'];
+};
+
+/** A page of audit entries. */
+export type AuditConnection = {
+  __typename?: 'AuditConnection';
+  /** The entries. */
+  edges: Array<AuditEdge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+};
+
+/** An audit entry with its cursor. */
+export type AuditEdge = {
+  __typename?: 'AuditEdge';
+  /** Opaque keyset cursor. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** One mutation, as the audit log keeps it. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** Ids of the entities and links the mutation created or changed, as they are after it. */
+  after: Array<Scalars['ID']['output']>;
+  /** When the mutation was applied (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** Ids of the entities and links the mutation changed or removed, as they were before it. */
+  before: Array<Scalars['ID']['output']>;
+  /** The highest classification among the elements it names. */
+  classification: Classification;
+  /** Unique id of the entry. */
+  id: Scalars['ID']['output'];
+  /** How many more ids it touched than are listed (a large import lists the first 1,000). */
+  omitted: Scalars['Int']['output'];
+  /** The mutation, e.g. `updateService`. */
+  operation: Scalars['String']['output'];
+  /** The request it came in (also on the API's log lines). */
+  requestId: Scalars['String']['output'];
+  /** The caller's role then. */
+  role: Scalars['String']['output'];
+  /** Who: a key id, a token's `sub`. */
+  subject: Scalars['String']['output'];
+  /** How the caller authenticated: api-key or jwt. */
+  via: Scalars['String']['output'];
+};
+
+/** Which audit entries. */
+export type AuditFilter = {
+  /** Only this operation, e.g. `createService`. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries at or after this instant (ISO 8601). */
+  since?: InputMaybe<Scalars['String']['input']>;
+  /** Only what this caller did (a key id, or a token's `sub`). */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries naming this id (before or after). */
+  touching?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries before this instant (ISO 8601). */
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A choke point of reach. */
 export type Broker = {
   __typename?: 'Broker';
@@ -357,6 +447,15 @@ export type CountryPatch = {
   sources?: InputMaybe<Array<CitationInput>>;
   /** Ceased to exist. */
   to?: InputMaybe<Scalars['PartialDate']['input']>;
+};
+
+/** A new API key: the key itself is shown here once. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  /** What is stored of it. */
+  apiKey: ApiKey;
+  /** The key, `lgk_<id>_<secret>`: send it as `X-API-Key`. It cannot be shown again. */
+  key: Scalars['String']['output'];
 };
 
 /** What a delete removed. */
@@ -730,6 +829,8 @@ export type LinkType =
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Makes an API key (admin only). The key is in the answer once and is stored only as a hash. */
+  createApiKey: CreatedApiKey;
   /** Creates a liaison channel. */
   createChannel: LiaisonChannel;
   /** Creates a country. */
@@ -764,6 +865,8 @@ export type Mutation = {
    * see seed/historical/README.md). Validated whole first; any problem refuses it all.
    */
   importGraph: ImportResult;
+  /** Revokes a stored API key (admin only); it is refused from then on. Revoking again keeps the first time. */
+  revokeApiKey: ApiKey;
   /** Changes a channel's fields. */
   updateChannel: LiaisonChannel;
   /** Changes a country's fields; absent fields keep their value, null clears an optional one. */
@@ -778,6 +881,16 @@ export type Mutation = {
   updateOrganization: Organization;
   /** Changes a service's fields. */
   updateService: Service;
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationCreateApiKeyArgs = {
+  input: ApiKeyInput;
 };
 
 
@@ -928,6 +1041,16 @@ export type MutationDeleteServiceArgs = {
  */
 export type MutationImportGraphArgs = {
   document: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
+ * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
+ * nothing), CONFLICT (an id is already taken).
+ */
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1589,6 +1712,14 @@ export type Posting = Link & {
  */
 export type Query = {
   __typename?: 'Query';
+  /** The API keys stored in the graph (admin only), oldest first; never their secrets. */
+  apiKeys: Array<ApiKey>;
+  /**
+   * The audit log, newest first (admin only): one entry per mutation, written in the mutation's own
+   * transaction. An entry carries the highest classification of the elements it names, so it is
+   * listed only to admins cleared for all of them.
+   */
+  auditLog: AuditConnection;
   /** Services and channels ranked by how many agents' explaining reach paths pass through them (choke points). */
   brokers: Array<Broker>;
   /** Liaison channels, a page at a time. */
@@ -1632,6 +1763,17 @@ export type Query = {
   services: ServiceConnection;
   /** Dated events of an entity (postings, service, recruitments, exposures, operations, memberships), in date order, each with sources. */
   timeline: Array<TimelineEvent>;
+};
+
+
+/**
+ * The root of every read. Ids are readable, stable slugs (`sis`, `cia`, `kgb`, `kim-philby`,
+ * `sis-cia`); links have ids of the form `start/TYPE/end` (`kim-philby/POSTED_TO/sis-cia`).
+ */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2281,6 +2423,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKey>;
+  ApiKeyInput: ApiKeyInput;
+  AuditConnection: ResolverTypeWrapper<AuditConnection>;
+  AuditEdge: ResolverTypeWrapper<AuditEdge>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditFilter: AuditFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
   ChannelConnection: ResolverTypeWrapper<EntityConnectionRecord>;
@@ -2303,6 +2451,7 @@ export type ResolversTypes = {
   CountryEdge: ResolverTypeWrapper<Omit<CountryEdge, 'node'> & { node: ResolversTypes['Country'] }>;
   CountryInput: CountryInput;
   CountryPatch: CountryPatch;
+  CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
   Discipline: Discipline;
   Employment: ResolverTypeWrapper<LinkRecord>;
@@ -2388,6 +2537,12 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKey;
+  ApiKeyInput: ApiKeyInput;
+  AuditConnection: AuditConnection;
+  AuditEdge: AuditEdge;
+  AuditEntry: AuditEntry;
+  AuditFilter: AuditFilter;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRecord;
   ChannelConnection: EntityConnectionRecord;
@@ -2404,6 +2559,7 @@ export type ResolversParentTypes = {
   CountryEdge: Omit<CountryEdge, 'node'> & { node: ResolversParentTypes['Country'] };
   CountryInput: CountryInput;
   CountryPatch: CountryPatch;
+  CreatedApiKey: CreatedApiKey;
   DeleteResult: DeleteResult;
   Employment: LinkRecord;
   Entity: EntityRecord;
@@ -2473,6 +2629,40 @@ export type ResolversParentTypes = {
   TimelineEvent: TimelineEventRecord;
   Window: WindowRecord;
   WindowInput: WindowInput;
+};
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  clearance?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  after?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['Classification'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  omitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
@@ -2552,6 +2742,11 @@ export type CountryConnectionResolvers<ContextType = Context, ParentType extends
 export type CountryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountryEdge'] = ResolversParentTypes['CountryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type DeleteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = {
@@ -2670,6 +2865,7 @@ export type LinkResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createChannel?: Resolver<ResolversTypes['LiaisonChannel'], ParentType, ContextType, RequireFields<MutationCreateChannelArgs, 'input'>>;
   createCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
   createLink?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationCreateLinkArgs, 'input'>>;
@@ -2685,6 +2881,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteOrganization?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'id'>>;
   deleteService?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteServiceArgs, 'id'>>;
   importGraph?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'document'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   updateChannel?: Resolver<ResolversTypes['LiaisonChannel'], ParentType, ContextType, RequireFields<MutationUpdateChannelArgs, 'id' | 'input'>>;
   updateCountry?: Resolver<ResolversTypes['Country'], ParentType, ContextType, RequireFields<MutationUpdateCountryArgs, 'id' | 'input'>>;
   updateLink?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationUpdateLinkArgs, 'id' | 'input'>>;
@@ -2871,6 +3068,8 @@ export type PostingResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'direction' | 'limit' | 'maxHops' | 'thirdPartyRule'>>;
   channels?: Resolver<ResolversTypes['ChannelConnection'], ParentType, ContextType, RequireFields<QueryChannelsArgs, 'first' | 'orderBy'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first' | 'orderBy'>>;
@@ -3004,6 +3203,10 @@ export type WindowResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditEdge?: AuditEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
   ChannelConnection?: ChannelConnectionResolvers<ContextType>;
   ChannelEdge?: ChannelEdgeResolvers<ContextType>;
@@ -3013,6 +3216,7 @@ export type Resolvers<ContextType = Context> = {
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
   CountryEdge?: CountryEdgeResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;

@@ -15,4 +15,5 @@ export {
   ENTITY_SECTIONS,
   type EntitySection,
 } from './mutateGraph.js';
+export type { Behalf } from './mutateGraph.js';
 export { bulkLoad, planChunks, type BulkProgress, type DocumentChunk } from './bulkLoad.js';

@@ -7,6 +7,7 @@ import {
   existingSources,
   labelsOfIds,
   linkById,
+  listOf,
   mapOf,
   setLinkProps,
   str,
@@ -17,13 +18,14 @@ import {
   type LinkRecord,
   type Props,
 } from '../cypher/index.js';
+import type { Auditor, Touched } from '../audit/index.js';
 import { SEE_ALL, visibilityFor, visibleTo, type Clearance } from '../context/index.js';
 import { LINKS, type Label, type LinkType } from '../model/index.js';
 import type { Executor, Plain, TransactionRunner } from '../neo4j/index.js';
 import { SECTIONS } from './graphDocument.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
 import { defaultLinkId, linkInputOf, linkProps } from './linkInput.js';
-import { planGraph, SECTION_LABEL } from './planGraph.js';
+import { planGraph, SECTION_LABEL, type GraphPlan } from './planGraph.js';
 import { writeGraph, type ImportSummary } from './writeGraph.js';
 
 export const ENTITY_SECTIONS = SECTION_LABEL;
@@ -75,8 +77,24 @@ async function readEntity(tx: TransactionRunner, label: Label, id: string): Prom
   return { label, props: mapOf(row['props'], 'props') };
 }
 
+/**
+ * A write on a caller's behalf: what it may see and write (see `WriteOptions.writer`), and the
+ * audit log that records the write in its own transaction. Without one (loaders, tests), a
+ * write sees the whole graph and is not audited.
+ */
+export interface Behalf {
+  readonly writer: Clearance;
+  readonly audit: Auditor;
+}
+
 /** What a writer sees: everything when the write is not on a caller's behalf. */
 const viewOf = (writer: Clearance | undefined) => (writer ? visibilityFor(writer) : SEE_ALL);
+
+/** Every node and link row of a plan, as an audit entry names them. */
+const rowsOf = (plan: GraphPlan): Touched[] => [
+  ...[...plan.nodes.values()].flat(),
+  ...plan.links.map(({ id, props }) => ({ id, props })),
+];
 
 /**
  * Creates one entity (and its OF link) in one transaction; CONFLICT when the id is taken (an
@@ -86,8 +104,9 @@ export function createEntity(
   executor: Executor,
   section: EntitySection,
   input: Readonly<Record<string, unknown>>,
-  writer?: Clearance,
+  behalf?: Behalf,
 ): Promise<EntityRecord> {
+  const writer = behalf?.writer;
   const label = ENTITY_SECTIONS[section];
   const entry = withoutNulls(input);
   const plan = planGraph({ [section]: [entry] }, () => 'input');
@@ -109,6 +128,7 @@ export function createEntity(
       ]);
     }
     await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
+    await behalf?.audit.record(tx, { before: [], after: rowsOf(plan) });
     return readEntity(tx, label, id);
   });
 }
@@ -122,8 +142,9 @@ export function updateEntity(
   section: EntitySection,
   id: string,
   patch: Readonly<Record<string, unknown>>,
-  writer?: Clearance,
+  behalf?: Behalf,
 ): Promise<EntityRecord> {
+  const writer = behalf?.writer;
   const label = ENTITY_SECTIONS[section];
   const view = viewOf(writer);
   return executor.writeTransaction(async (tx) => {
@@ -132,10 +153,12 @@ export function updateEntity(
       throw new ImportError([
         { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
       ]);
-    const entry = applyPatch(entryOf(section, mapOf(row['props'], 'props'), row['country']), patch);
+    const props = mapOf(row['props'], 'props');
+    const entry = applyPatch(entryOf(section, props, row['country']), patch);
     const plan = planGraph({ [section]: [entry] }, () => 'input');
     await tx.run(deleteOfLinks(label, id, view));
     await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
+    await behalf?.audit.record(tx, { before: [{ id, props }], after: rowsOf(plan) });
     return readEntity(tx, label, id);
   });
 }
@@ -169,27 +192,34 @@ function entryOf(
  * it). An entity with links the writer cannot see is not deleted: that would destroy what the
  * writer may not even know of, so the refusal says only that its clearance does not allow it.
  */
-export async function deleteEntity(
+export function deleteEntity(
   executor: Executor,
   label: Label,
   id: string,
-  writer?: Clearance,
+  behalf?: Behalf,
 ): Promise<{ id: string; linksDeleted: number }> {
-  const [row] = await executor.write(deleteEntityQuery(label, id, viewOf(writer)));
-  if (!row)
-    throw new ImportError([
-      { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
-    ]);
-  if (Number(row['hidden'] ?? 0) > 0)
-    throw new ImportError([
-      {
-        file: 'input',
-        id,
-        message: `${label} "${id}" cannot be deleted with your clearance; ask someone cleared for all of its links`,
-        kind: 'forbidden',
-      },
-    ]);
-  return { id, linksDeleted: Number(row['links'] ?? 0) };
+  return executor.writeTransaction(async (tx) => {
+    const [row] = await tx.run(deleteEntityQuery(label, id, viewOf(behalf?.writer)));
+    if (!row)
+      throw new ImportError([
+        { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
+      ]);
+    if (Number(row['hidden'] ?? 0) > 0)
+      throw new ImportError([
+        {
+          file: 'input',
+          id,
+          message: `${label} "${id}" cannot be deleted with your clearance; ask someone cleared for all of its links`,
+          kind: 'forbidden',
+        },
+      ]);
+    const gone = listOf(row['removed']).map((entry) => {
+      const [removedId, classification, releasableTo] = listOf(entry);
+      return { id: str(removedId, 'removed.id'), props: { classification, releasableTo } };
+    });
+    await behalf?.audit.record(tx, { before: gone, after: [] });
+    return { id, linksDeleted: Number(row['links'] ?? 0) };
+  });
 }
 
 /** A link by id with both ends, when it exists and the writer (if any) sees all three. */
@@ -244,8 +274,9 @@ export function createLink(
   input: { type: LinkType; start: string; end: string; id?: string | null } & Readonly<
     Record<string, unknown>
   >,
-  writer?: Clearance,
+  behalf?: Behalf,
 ): Promise<LinkRecord> {
+  const writer = behalf?.writer;
   const { type, start, end, id: givenId, ...rest } = input;
   const id = givenId ?? defaultLinkId(start, type, end);
   const { props, sourceIds } = linkProps(type, id, withoutNulls(rest));
@@ -308,6 +339,7 @@ export function createLink(
     await tx.run(createLinks(type, startLabel, endLabel, [{ id, start, end, props }]));
     const created = await findLink(tx, id);
     if (!created) throw new Error(`link ${id} was not written`);
+    await behalf?.audit.record(tx, { before: [], after: [{ id, props: created.props }] });
     return created;
   });
 }
@@ -317,8 +349,9 @@ export function updateLink(
   executor: Executor,
   id: string,
   patch: Readonly<Record<string, unknown>>,
-  writer?: Clearance,
+  behalf?: Behalf,
 ): Promise<LinkRecord> {
+  const writer = behalf?.writer;
   return executor.writeTransaction(async (tx) => {
     const existing = await findLink(tx, id, writer);
     if (!existing)
@@ -343,6 +376,10 @@ export function updateLink(
     if (writer && !visibleTo(writer, props)) throw new ImportError([unreadableLink(id, writer)]);
     await checkSources(tx, sourceIds);
     await tx.run(setLinkProps(existing.type, id, props));
+    await behalf?.audit.record(tx, {
+      before: [{ id, props: existing.props }],
+      after: [{ id, props }],
+    });
     return { ...existing, props: props };
   });
 }
@@ -351,15 +388,16 @@ export function updateLink(
 export function deleteLink(
   executor: Executor,
   id: string,
-  writer?: Clearance,
+  behalf?: Behalf,
 ): Promise<{ id: string; linksDeleted: number }> {
   return executor.writeTransaction(async (tx) => {
-    const existing = await findLink(tx, id, writer);
+    const existing = await findLink(tx, id, behalf?.writer);
     if (!existing)
       throw new ImportError([
         { file: 'input', id, message: `no link has id "${id}"`, kind: 'missing' },
       ]);
     await tx.run(deleteLinkById(existing.type, id));
+    await behalf?.audit.record(tx, { before: [{ id, props: existing.props }], after: [] });
     return { id, linksDeleted: 0 };
   });
 }
@@ -371,8 +409,9 @@ export function deleteLink(
 export function importDocument(
   executor: Executor,
   document: unknown,
-  writer?: Clearance,
+  behalf?: Behalf,
 ): Promise<ImportSummary> {
+  const writer = behalf?.writer;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new ImportError([
       {
@@ -383,9 +422,11 @@ export function importDocument(
     ]);
   }
   const plan = planGraph(document as Record<string, unknown>, (section) => section);
-  return executor.writeTransaction((tx) =>
-    writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) }),
-  );
+  return executor.writeTransaction(async (tx) => {
+    const summary = await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
+    await behalf?.audit.record(tx, { before: [], after: rowsOf(plan) });
+    return summary;
+  });
 }
 
 /** The refusal of a link marked so that its writer could not read it back. */

@@ -53,6 +53,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE CONSTRAINT api_key_id_unique IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE',
     ],
   },
+  {
+    version: 4,
+    name: 'audit log',
+    statements: [
+      'CREATE CONSTRAINT audit_entry_id_unique IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE',
+      'CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)',
+    ],
+  },
 ];
 
 const appliedVersions: CypherQuery = {

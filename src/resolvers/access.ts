@@ -16,6 +16,8 @@ export const REQUIRED_ROLE: Readonly<Record<'Query' | 'Mutation', Readonly<Recor
       exposure: 'analyst',
       brokers: 'analyst',
       paths: 'analyst',
+      auditLog: 'admin',
+      apiKeys: 'admin',
     },
     Mutation: {
       createCountry: 'editor',
@@ -40,6 +42,8 @@ export const REQUIRED_ROLE: Readonly<Record<'Query' | 'Mutation', Readonly<Recor
       updateLink: 'editor',
       deleteLink: 'editor',
       importGraph: 'admin',
+      createApiKey: 'admin',
+      revokeApiKey: 'admin',
     },
   };
 

@@ -4,6 +4,7 @@ import { entityResolvers } from './entityResolvers.js';
 import { linkResolvers } from './linkResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
 import { withRoles } from './access.js';
+import { adminResolvers } from './adminResolvers.js';
 import { analysisResolvers } from './analysisResolvers.js';
 import { pathResolvers } from './pathResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
@@ -17,8 +18,9 @@ export const resolvers: Resolvers = withRoles({
     ...pathResolvers.Query,
     ...analysisResolvers.Query,
     ...shortestPathResolvers.Query,
+    ...adminResolvers.Query,
   },
-  Mutation: mutationResolvers,
+  Mutation: { ...mutationResolvers, ...adminResolvers.Mutation },
   PartialDate: PartialDateScalar,
   JSON: JSONScalar,
   ...entityResolvers,

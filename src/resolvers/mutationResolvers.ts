@@ -1,4 +1,5 @@
-import type { ImportSummary } from '../import/index.js';
+import { auditorFor } from '../audit/index.js';
+import type { Behalf, ImportSummary } from '../import/index.js';
 import {
   createEntity,
   createLink,
@@ -58,18 +59,32 @@ const importResult = (summary: ImportSummary) => ({
   totals: counts(summary.totals),
 });
 
+/** The write's caller (what it may see and write) and the audit entry of this mutation. */
+const behalfOf = (ctx: Context, info: { fieldName: string }): Behalf => ({
+  writer: ctx.caller,
+  audit: auditorFor(ctx.caller, ctx.requestId, info.fieldName),
+});
+
+type Info = { fieldName: string };
+
 function entityMutations(section: EntitySection) {
   return {
-    create: (_p: unknown, { input }: { input: object }, { executor, caller }: Context) =>
-      guarded(() => createEntity(executor, section, input as Record<string, unknown>, caller)),
-    update: (
-      _p: unknown,
-      { id, input }: { id: string; input: object },
-      { executor, caller }: Context,
-    ) =>
-      guarded(() => updateEntity(executor, section, id, input as Record<string, unknown>, caller)),
-    remove: (_p: unknown, { id }: { id: string }, { executor, caller }: Context) =>
-      guarded(() => deleteEntity(executor, ENTITY_SECTIONS[section], id, caller)),
+    create: (_p: unknown, { input }: { input: object }, ctx: Context, info: Info) =>
+      guarded(() =>
+        createEntity(ctx.executor, section, input as Record<string, unknown>, behalfOf(ctx, info)),
+      ),
+    update: (_p: unknown, { id, input }: { id: string; input: object }, ctx: Context, info: Info) =>
+      guarded(() =>
+        updateEntity(
+          ctx.executor,
+          section,
+          id,
+          input as Record<string, unknown>,
+          behalfOf(ctx, info),
+        ),
+      ),
+    remove: (_p: unknown, { id }: { id: string }, ctx: Context, info: Info) =>
+      guarded(() => deleteEntity(ctx.executor, ENTITY_SECTIONS[section], id, behalfOf(ctx, info))),
   };
 }
 
@@ -100,11 +115,14 @@ export const mutationResolvers: MutationResolvers = {
   createOperation: operations.create,
   updateOperation: operations.update,
   deleteOperation: operations.remove,
-  createLink: (_p, { input }, { executor, caller }) =>
-    guarded(() => createLink(executor, input, caller)),
-  updateLink: (_p, { id, input }, { executor, caller }) =>
-    guarded(() => updateLink(executor, id, input, caller)),
-  deleteLink: (_p, { id }, { executor, caller }) => guarded(() => deleteLink(executor, id, caller)),
-  importGraph: (_p, { document }, { executor, caller }) =>
-    guarded(async () => importResult(await importDocument(executor, document, caller))),
+  createLink: (_p, { input }, ctx, info) =>
+    guarded(() => createLink(ctx.executor, input, behalfOf(ctx, info))),
+  updateLink: (_p, { id, input }, ctx, info) =>
+    guarded(() => updateLink(ctx.executor, id, input, behalfOf(ctx, info))),
+  deleteLink: (_p, { id }, ctx, info) =>
+    guarded(() => deleteLink(ctx.executor, id, behalfOf(ctx, info))),
+  importGraph: (_p, { document }, ctx, info) =>
+    guarded(async () =>
+      importResult(await importDocument(ctx.executor, document, behalfOf(ctx, info))),
+    ),
 };

@@ -15,7 +15,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createAuthenticator } from '../auth/index.js';
 import type { AuthConfig } from '../config/index.js';
-import { createContext, DEFAULT_LIMITS, type Context } from '../context/index.js';
+import { createContext, DEFAULT_LIMITS, type Context, type Limits } from '../context/index.js';
 import { ApiError, ErrorCode } from '../errors/index.js';
 import { loadTypeDefs } from '../graphql/index.js';
 import { errorFields, type Logger } from '../log/index.js';
@@ -56,10 +56,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const httpServer = createHttpServer();
   const authenticator = createAuthenticator(options.auth, database.executor, log);
-  const limits = {
+  const limits: Limits = {
     pathMaxHops: options.pathMaxHops ?? DEFAULT_LIMITS.pathMaxHops,
     pathMaxResults: options.pathMaxResults ?? DEFAULT_LIMITS.pathMaxResults,
   };
+  const shared = { limits, apiKeys: authenticator.apiKeys };
   const apollo = new ApolloServer<Context>({
     // The schema Apollo would build from typeDefs and resolvers, executed by graphql-jit.
     gateway: compiledGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
@@ -163,7 +164,7 @@ export async function startServer(
     const { caller } = auth;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => Promise.resolve(createContext(database.executor, log, caller, limits)),
+      context: () => Promise.resolve(createContext(database.executor, log, caller, shared)),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
