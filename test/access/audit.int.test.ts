@@ -72,7 +72,7 @@ const log = async (who: keyof typeof made, filter = {}) => {
 };
 
 describe('the audit log', () => {
-  it('records who did what, when, and which ids, in the mutation's own transaction', async () => {
+  it("records who did what, when, and which ids, in the mutation's own transaction", async () => {
     const started = new Date().toISOString();
     const created = await postGraphQL(
       server.url,
