@@ -823,9 +823,11 @@ export type LinkType =
   | 'TOOK_PART';
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -885,9 +887,11 @@ export type Mutation = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateApiKeyArgs = {
   input: ApiKeyInput;
@@ -895,9 +899,11 @@ export type MutationCreateApiKeyArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateChannelArgs = {
   input: ChannelInput;
@@ -905,9 +911,11 @@ export type MutationCreateChannelArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateCountryArgs = {
   input: CountryInput;
@@ -915,9 +923,11 @@ export type MutationCreateCountryArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateLinkArgs = {
   input: LinkInput;
@@ -925,9 +935,11 @@ export type MutationCreateLinkArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateOfficerArgs = {
   input: OfficerInput;
@@ -935,9 +947,11 @@ export type MutationCreateOfficerArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateOperationArgs = {
   input: OperationInput;
@@ -945,9 +959,11 @@ export type MutationCreateOperationArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateOrganizationArgs = {
   input: OrganizationInput;
@@ -955,9 +971,11 @@ export type MutationCreateOrganizationArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationCreateServiceArgs = {
   input: ServiceInput;
@@ -965,9 +983,11 @@ export type MutationCreateServiceArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationDeleteChannelArgs = {
   id: Scalars['ID']['input'];
@@ -975,9 +995,11 @@ export type MutationDeleteChannelArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationDeleteCountryArgs = {
   id: Scalars['ID']['input'];
@@ -985,9 +1007,11 @@ export type MutationDeleteCountryArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationDeleteLinkArgs = {
   id: Scalars['ID']['input'];
@@ -995,9 +1019,11 @@ export type MutationDeleteLinkArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationDeleteOfficerArgs = {
   id: Scalars['ID']['input'];
@@ -1005,9 +1031,11 @@ export type MutationDeleteOfficerArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationDeleteOperationArgs = {
   id: Scalars['ID']['input'];
@@ -1015,9 +1043,11 @@ export type MutationDeleteOperationArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationDeleteOrganizationArgs = {
   id: Scalars['ID']['input'];
@@ -1025,9 +1055,11 @@ export type MutationDeleteOrganizationArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationDeleteServiceArgs = {
   id: Scalars['ID']['input'];
@@ -1035,9 +1067,11 @@ export type MutationDeleteServiceArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationImportGraphArgs = {
   document: Scalars['JSON']['input'];
@@ -1045,9 +1079,11 @@ export type MutationImportGraphArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
@@ -1055,9 +1091,11 @@ export type MutationRevokeApiKeyArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationUpdateChannelArgs = {
   id: Scalars['ID']['input'];
@@ -1066,9 +1104,11 @@ export type MutationUpdateChannelArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationUpdateCountryArgs = {
   id: Scalars['ID']['input'];
@@ -1077,9 +1117,11 @@ export type MutationUpdateCountryArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationUpdateLinkArgs = {
   id: Scalars['ID']['input'];
@@ -1088,9 +1130,11 @@ export type MutationUpdateLinkArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationUpdateOfficerArgs = {
   id: Scalars['ID']['input'];
@@ -1099,9 +1143,11 @@ export type MutationUpdateOfficerArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationUpdateOperationArgs = {
   id: Scalars['ID']['input'];
@@ -1110,9 +1156,11 @@ export type MutationUpdateOperationArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationUpdateOrganizationArgs = {
   id: Scalars['ID']['input'];
@@ -1121,9 +1169,11 @@ export type MutationUpdateOrganizationArgs = {
 
 
 /**
- * Writes. Each mutation is one Neo4j transaction: it applies whole or not at all. Errors carry
- * `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`), NOT_FOUND (an id names
- * nothing), CONFLICT (an id is already taken).
+ * Writes. Each mutation is one Neo4j transaction, with its audit entry: it applies whole or not at
+ * all. Editors write entities and links; admins import and manage keys. A write sees only what its
+ * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
+ * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
+ * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
  */
 export type MutationUpdateServiceArgs = {
   id: Scalars['ID']['input'];
