@@ -1,6 +1,6 @@
 import { localAdminKey } from './auth/index.js';
 import type { AuthConfig, Config } from './config/index.js';
-import type { Logger } from './log/index.js';
+import { errorFields, type Logger } from './log/index.js';
 import { graphIsEmpty, loadDataset } from './import/index.js';
 import { applyMigrations, openDatabase, type Database } from './neo4j/index.js';
 import { startServer, type RunningServer } from './server/index.js';
@@ -14,19 +14,30 @@ export interface App {
 }
 
 /**
- * Starts everything in order: database (local or `NEO4J_URI`), schema migrations, HTTP server.
- * A failure part-way stops what already started.
+ * Starts everything in order: database (local or `NEO4J_URI`), schema migrations, dataset,
+ * HTTP server. A remote Neo4j that is not reachable yet does not stop the API: it serves at once
+ * (not ready, every GraphQL request answered SERVICE_UNAVAILABLE) and brings the database up
+ * when it answers. A failure part-way through start-up stops what already started.
  */
 export async function startApp(config: Config, log: Logger): Promise<App> {
   const database = await openDatabase(config.database, config, log);
   try {
-    await applyMigrations(database.executor, log);
-    if (config.seedOnEmpty && (await graphIsEmpty(database.executor))) {
-      log.info('empty graph: loading the historical dataset (SEED_ON_EMPTY=false skips this)');
-      await loadDataset(database.executor, log);
-    }
-    const server = await startServer(database, { ...config, auth: authOf(config.auth, log) }, log);
+    const bringUp = async (): Promise<void> => {
+      await applyMigrations(database.executor, log);
+      if (config.seedOnEmpty && (await graphIsEmpty(database.executor))) {
+        log.info('empty graph: loading the historical dataset (SEED_ON_EMPTY=false skips this)');
+        await loadDataset(database.executor, log);
+      }
+    };
+    let up = database.reached === undefined;
+    if (up) await bringUp();
+    const server = await startServer(
+      database,
+      { ...config, auth: authOf(config.auth, log), available: () => up },
+      log,
+    );
     log.info('API ready', { url: server.url, neo4j: database.uri, server: database.serverAgent });
+    if (!up) void broughtUp(database, bringUp, log).then(() => (up = true));
     let stopping: Promise<void> | undefined;
     return {
       database,
@@ -41,6 +52,28 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   } catch (error) {
     await database.close();
     throw error;
+  }
+}
+
+/**
+ * Waits for a database that was not reachable at start, then applies the schema and the
+ * dataset, retrying every 5 s while that fails (the database may go away again meanwhile).
+ */
+async function broughtUp(
+  database: Database,
+  bringUp: () => Promise<void>,
+  log: Logger,
+): Promise<void> {
+  await database.reached;
+  for (;;) {
+    try {
+      await bringUp();
+      log.info('Neo4j reached: schema applied, serving', { neo4j: database.uri });
+      return;
+    } catch (error) {
+      log.warn('bringing Neo4j up failed; retrying in 5 s', errorFields(error));
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
   }
 }
 

@@ -33,6 +33,11 @@ export interface ServerOptions {
   readonly pathMaxResults?: number;
   /** How callers authenticate (API keys, JWT, anonymous reads). */
   readonly auth: AuthConfig;
+  /**
+   * False while the database is being brought up (not reachable yet at start): GraphQL requests
+   * are then answered SERVICE_UNAVAILABLE at once and readiness is false. Default: always true.
+   */
+  readonly available?: () => boolean;
 }
 
 /** A listening API server. */
@@ -56,6 +61,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const httpServer = createHttpServer();
   const authenticator = createAuthenticator(options.auth, database.executor, log);
+  const available = options.available ?? (() => true);
   const limits: Limits = {
     pathMaxHops: options.pathMaxHops ?? DEFAULT_LIMITS.pathMaxHops,
     pathMaxResults: options.pathMaxResults ?? DEFAULT_LIMITS.pathMaxResults,
@@ -102,7 +108,9 @@ export async function startServer(
       return;
     }
     if (url.pathname === '/health/ready') {
-      const readiness = await checkReadiness(database);
+      const readiness = available()
+        ? await checkReadiness(database)
+        : ({ ready: false, neo4j: 'unreachable', schema: 'unknown' } as const);
       sendJson(res, readiness.ready ? 200 : 503, readiness);
       return;
     }
@@ -110,6 +118,16 @@ export async function startServer(
       sendJson(res, 404, {
         error: `No route ${url.pathname}; the API is at /graphql, health at /health/live and /health/ready.`,
       });
+      return;
+    }
+    if (!available()) {
+      res.setHeader('retry-after', '5');
+      sendGraphQLError(
+        res,
+        503,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The database is not reachable yet; retry in a few seconds (GET /health/ready says when the API is ready).',
+      );
       return;
     }
     const body = await readBody(req, options.maxBodyBytes);

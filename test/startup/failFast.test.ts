@@ -3,7 +3,8 @@ import { spawnApi } from '../support/apiProcess.js';
 
 /**
  * Bad configuration stops the API at once with one line on stderr saying what is wrong and how
- * to fix it, and exit code 2. None of these cases reaches a database.
+ * to fix it, and exit code 2. None of these cases reaches a database. (A NEO4J_URI that does not
+ * answer is not fatal: the API serves, not ready, until it does; see test/faults.)
  */
 describe('start-up fails fast with one clear line', () => {
   it('on a port that is not a number', async () => {
@@ -12,15 +13,6 @@ describe('start-up fails fast with one clear line', () => {
     expect(api.stderr).toEqual([
       'liaison-graph: configuration: PORT="http" is invalid: expected an integer from 0 to 65535, e.g. PORT=4000',
     ]);
-  });
-
-  it('on a NEO4J_URI nothing answers', async () => {
-    const api = spawnApi({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_CONNECT_TIMEOUT_MS: '1000' });
-    expect(await api.exited).toBe(2);
-    expect(api.stderr).toHaveLength(1);
-    expect(api.stderr[0]).toMatch(
-      /^liaison-graph: cannot start: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 within 1000 ms: .+\. Fix: start that Neo4j or correct NEO4J_URI \(or unset NEO4J_URI to use the local Neo4j\); NEO4J_CONNECT_TIMEOUT_MS sets how long to wait$/,
-    );
   });
 
   it('when JAVA_HOME points at no Java', async () => {
