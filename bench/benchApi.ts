@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const agents = prngPick(all, Number(flag('agents') ?? 100), seed);
     server = await startGraphQLServer({
       script: 'src/main.ts',
-      env: apiEnv(bench.database),
+      env: apiEnv(bench.database.uri),
       port: Number(flag('port') ?? 4100),
     });
     const run: Run = { bench, server, agents, maxHops, deadline };

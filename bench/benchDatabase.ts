@@ -52,10 +52,13 @@ const benchKey = newApiKeyRecord({
   nationality: null,
 });
 
+/** The key every benchmark request to our API carries. */
+export const BENCH_KEY = benchKey.key;
+
 /** Headers of every benchmark request to our API (the peer server ignores the key). */
 export const BENCH_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/json',
-  'x-api-key': benchKey.key,
+  'x-api-key': BENCH_KEY,
 };
 
 /**
@@ -63,9 +66,9 @@ export const BENCH_HEADERS: Readonly<Record<string, string>> = {
  * no seeding, quiet logs, the benchmark's key, and the result cap raised to the most PATH_MAX_RESULTS allows so a
  * large reach is measured rather than refused.
  */
-export function apiEnv(database: Database): NodeJS.ProcessEnv {
+export function apiEnv(neo4jUri: string): NodeJS.ProcessEnv {
   return {
-    NEO4J_URI: database.uri,
+    NEO4J_URI: neo4jUri,
     SEED_ON_EMPTY: 'false',
     LOG_LEVEL: 'warn',
     PATH_MAX_RESULTS: String(API_RESULT_CAP),

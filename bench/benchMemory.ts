@@ -120,8 +120,12 @@ async function main(): Promise<void> {
   const bench = await openBenchDatabase();
   let server: GraphQLServer | undefined;
   try {
-    const runs = await coldStarts(apiEnv(bench.database), coldRuns);
-    server = await startGraphQLServer({ script: 'src/main.ts', env: apiEnv(bench.database), port });
+    const runs = await coldStarts(apiEnv(bench.database.uri), coldRuns);
+    server = await startGraphQLServer({
+      script: 'src/main.ts',
+      env: apiEnv(bench.database.uri),
+      port,
+    });
     runs.push(Math.round(server.startupMs));
     const memory = await memoryFigures(bench, server);
     const figures = {

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   try {
     const start = async (script: string, port: number) => {
       // Production mode for both: graphql-js then skips its development-only checks.
-      const env = { ...apiEnv(bench.database), NODE_ENV: 'production' };
+      const env = { ...apiEnv(bench.database.uri), NODE_ENV: 'production' };
       const server = await startGraphQLServer({ script, env, port });
       servers.push(server);
       return server;

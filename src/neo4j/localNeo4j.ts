@@ -24,6 +24,8 @@ export interface LocalNeo4j {
   readonly startedHere: boolean;
   /** Stops the Neo4j if this process started it (clean shutdown); a no-op otherwise. */
   stop(): Promise<void>;
+  /** The JVM's process id when this process started it (fault tests kill it outright). */
+  readonly pid?: number | undefined;
 }
 
 const HOST = '127.0.0.1';
@@ -85,7 +87,7 @@ export async function startLocalNeo4j(
 
   await waitForReady(child, options.startTimeoutMs ?? 180_000, stderrTail, options);
   log.info('local Neo4j ready', { uri, ms: Date.now() - started });
-  return { uri, startedHere: true, stop: () => stopChild(child, log) };
+  return { uri, startedHere: true, stop: () => stopChild(child, log), pid: child.pid };
 }
 
 function waitForReady(

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,16 +6,7 @@ import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j/index.js';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
 import { testLog } from '../support/connect.js';
 import { postRaw } from '../support/http.js';
-
-/** A loopback port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { freePort } from './freePort.js';
 
 let dataDir: string;
 let port: number;
