@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readAuth, type AuthConfig } from './authConfig.js';
+import { readLimits, type LimitsConfig } from './limitsConfig.js';
 
 /** How the API reaches its database. */
 export type DatabaseConfig =
@@ -41,6 +42,10 @@ export interface Config {
   readonly pathMaxResults: number;
   /** Who may call: API keys, bearer tokens, anonymous readers. */
   readonly auth: AuthConfig;
+  /** How deep, wide, long and costly one GraphQL request may be. */
+  readonly limits: LimitsConfig;
+  /** NODE_ENV=production: no introspection, no landing page, no schema hints in errors. */
+  readonly production: boolean;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -150,6 +155,8 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
           javaHome: env['JAVA_HOME']?.trim() || undefined,
         },
     auth: readAuth(env, projectRoot, read, problems),
+    limits: readLimits(read, integer),
+    production: env['NODE_ENV'] === 'production',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -9,6 +9,18 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  /** The operation nests fields deeper than QUERY_MAX_DEPTH. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** The operation uses more aliases than QUERY_MAX_ALIASES. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** The operation uses more directives than QUERY_MAX_DIRECTIVES. */
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  /** The query text has more tokens than QUERY_MAX_TOKENS. */
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** The operation's estimated cost is above QUERY_MAX_COST. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** `__schema` or `__type` asked of a server running with NODE_ENV=production. */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   BAD_REQUEST: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

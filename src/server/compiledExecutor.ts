@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import {
   BREAK,
@@ -9,15 +8,10 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import type * as GraphQL from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { nativeGraphQL } from './nativeGraphQL.js';
 
-/**
- * graphql-js as Node itself loads it, the build the schema's objects come from (Apollo and
- * @graphql-tools load it natively). An `import` here can get the other build (ESM vs
- * CommonJS) under the test runner, whose `execute` rejects the schema as foreign.
- */
-const { execute, getVariableValues } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
+const { execute, getVariableValues } = nativeGraphQL;
 
 type Gateway = ApolloServerOptionsWithGateway<Record<string, unknown>>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;

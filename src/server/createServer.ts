@@ -10,11 +10,14 @@ import {
   type ApolloServerPlugin,
   type HTTPGraphQLRequest,
 } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createAuthenticator } from '../auth/index.js';
-import type { AuthConfig } from '../config/index.js';
+import { DEFAULT_QUERY_LIMITS, type AuthConfig, type LimitsConfig } from '../config/index.js';
 import { createContext, DEFAULT_LIMITS, type Context, type Limits } from '../context/index.js';
 import { ApiError, ErrorCode } from '../errors/index.js';
 import { loadTypeDefs } from '../graphql/index.js';
@@ -23,6 +26,7 @@ import type { Database } from '../neo4j/index.js';
 import { resolvers } from '../resolvers/index.js';
 import { compiledGateway } from './compiledExecutor.js';
 import { createFormatError } from './formatError.js';
+import { costLimit, limitRules, tokenRefusal } from './limits/index.js';
 import { checkReadiness } from './readiness.js';
 
 export interface ServerOptions {
@@ -33,6 +37,10 @@ export interface ServerOptions {
   readonly pathMaxResults?: number;
   /** How callers authenticate (API keys, JWT, anonymous reads). */
   readonly auth: AuthConfig;
+  /** Depth, aliases, directives, tokens and cost of one request. Default: DEFAULT_QUERY_LIMITS. */
+  readonly limits?: LimitsConfig;
+  /** NODE_ENV=production: no introspection, no landing page, no schema hints in errors. */
+  readonly production?: boolean;
   /**
    * False while the database is being brought up (not reachable yet at start): GraphQL requests
    * are then answered SERVICE_UNAVAILABLE at once and readiness is false. Default: always true.
@@ -61,6 +69,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const httpServer = createHttpServer();
   const authenticator = createAuthenticator(options.auth, database.executor, log);
+  const queryLimits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const production = options.production ?? false;
   const available = options.available ?? (() => true);
   const limits: Limits = {
     pathMaxHops: options.pathMaxHops ?? DEFAULT_LIMITS.pathMaxHops,
@@ -70,9 +80,17 @@ export async function startServer(
   const apollo = new ApolloServer<Context>({
     // The schema Apollo would build from typeDefs and resolvers, executed by graphql-jit.
     gateway: compiledGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
-    // Apollo turns introspection off when NODE_ENV is production; analysts' clients and
-    // codegen rely on it, so it stays on whatever the environment.
+    // In production, introspection is refused by a rule of limitRules whose error names
+    // NODE_ENV (Apollo's own names its constructor option, which no operator can set).
     introspection: true,
+    // Depth, aliases and directives: checked while Apollo validates a new document, before
+    // the gateway's executor (graphql-jit) sees it.
+    validationRules: limitRules(queryLimits, production),
+    // With introspection off, "Did you mean ...?" in validation errors would spell the schema out.
+    hideSchemaDetailsFromClientErrors: production,
+    // Apollo's default, stated: a GET or a simple-content-type POST (form, text/plain) must
+    // carry a header a browser cannot add without a preflight, so no page can forge a request.
+    csrfPrevention: true,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     // The process owns its signals (src/main.ts) and stops the database after HTTP drains.
@@ -84,6 +102,8 @@ export async function startServer(
       // effect, `cache-control: no-store` on every answer, is kept by noStore.
       ApolloServerPluginCacheControlDisabled(),
       noStore,
+      costLimit<Context>(queryLimits.maxCost),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
@@ -180,6 +200,19 @@ export async function startServer(
       return;
     }
     const { caller } = auth;
+    // Counted before Apollo parses: a long document is refused after reading maxTokens tokens.
+    const tooLong = tokenRefusal(
+      httpGraphQLRequest.method,
+      parsed,
+      url.search,
+      queryLimits.maxTokens,
+    );
+    if (tooLong) {
+      sendJson(res, 400, {
+        errors: [{ message: tooLong.message, extensions: tooLong.extensions }],
+      });
+      return;
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: () => Promise.resolve(createContext(database.executor, log, caller, shared)),

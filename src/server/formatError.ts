@@ -15,20 +15,35 @@ const APOLLO_CLIENT_CODES = new Set([
 ]);
 
 /**
+ * The `ApiError` behind `error`: itself, or the one Apollo or graphql-js wrapped (a resolver's
+ * error carries it as `originalError`, and so does Apollo's ValidationError around what a
+ * validation rule reported, or the GraphQLError it makes of what a plugin threw).
+ */
+function apiErrorIn(error: unknown): ApiError | undefined {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current instanceof ApiError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/**
  * The last stop of every error: our `ApiError`s and Apollo's client errors pass with their code;
  * anything else is logged in full and reaches the client only as INTERNAL_SERVER_ERROR with a
  * generic message. No stack trace, Cypher or server message ever leaves the process.
  */
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof ApiError) {
+    const apiError = apiErrorIn(error);
+    if (apiError) {
       return {
-        message: original.message,
+        message: apiError.message,
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: original.extensions,
+        extensions: apiError.extensions,
       };
     }
+    const original = unwrapResolverError(error);
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};

@@ -65,6 +65,62 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('defaults the query limits to what the nested reads of the tests and benchmarks need', () => {
+    expect(loadConfig({}, '/project').limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxDirectives: 50,
+      maxTokens: 2_000,
+      maxCost: 1_000_000,
+    });
+  });
+
+  it('reads each query limit from its own variable', () => {
+    const config = loadConfig(
+      {
+        QUERY_MAX_DEPTH: '8',
+        QUERY_MAX_ALIASES: '0',
+        QUERY_MAX_DIRECTIVES: '5',
+        QUERY_MAX_TOKENS: '500',
+        QUERY_MAX_COST: '20000',
+      },
+      '/project',
+    );
+    expect(config.limits).toEqual({
+      maxDepth: 8,
+      maxAliases: 0,
+      maxDirectives: 5,
+      maxTokens: 500,
+      maxCost: 20_000,
+    });
+  });
+
+  it('refuses a query limit out of its range, naming the range and an example', () => {
+    expect(
+      problemsOf({
+        QUERY_MAX_DEPTH: '0',
+        QUERY_MAX_ALIASES: 'many',
+        QUERY_MAX_DIRECTIVES: '1001',
+        QUERY_MAX_TOKENS: '99',
+        QUERY_MAX_COST: '1.5',
+      }),
+    ).toEqual([
+      'QUERY_MAX_DEPTH="0" is invalid: expected an integer from 1 to 100, e.g. QUERY_MAX_DEPTH=12',
+      'QUERY_MAX_ALIASES="many" is invalid: expected an integer from 0 to 1000, e.g. QUERY_MAX_ALIASES=30',
+      'QUERY_MAX_DIRECTIVES="1001" is invalid: expected an integer from 0 to 1000, e.g. QUERY_MAX_DIRECTIVES=50',
+      'QUERY_MAX_TOKENS="99" is invalid: expected an integer from 100 to 1000000, e.g. QUERY_MAX_TOKENS=2000',
+      'QUERY_MAX_COST="1.5" is invalid: expected an integer from 1 to 1000000000, e.g. QUERY_MAX_COST=1000000',
+    ]);
+  });
+
+  it('is in production mode only when NODE_ENV is production', () => {
+    expect(loadConfig({}, '/project').production).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }, '/project').production).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUTH_ANONYMOUS_READ: 'true' }, '/project'),
+    ).toMatchObject({ production: true });
+  });
+
   it('reports every bad value at once, one line each', () => {
     expect(
       problemsOf({ LOG_LEVEL: 'loud', NEO4J_HEAP: 'lots', NEO4J_TX_TIMEOUT_MS: '-1' }),
