@@ -127,7 +127,7 @@ export function createEntity(
         },
       ]);
     }
-    await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
+    await writeGraph(tx, plan, { reset: false, totals: false, ...(writer ? { writer } : {}) });
     await behalf?.audit.record(tx, { before: [], after: rowsOf(plan) });
     return readEntity(tx, label, id);
   });
@@ -157,7 +157,7 @@ export function updateEntity(
     const entry = applyPatch(entryOf(section, props, row['country']), patch);
     const plan = planGraph({ [section]: [entry] }, () => 'input');
     await tx.run(deleteOfLinks(label, id, view));
-    await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
+    await writeGraph(tx, plan, { reset: false, totals: false, ...(writer ? { writer } : {}) });
     await behalf?.audit.record(tx, { before: [{ id, props }], after: rowsOf(plan) });
     return readEntity(tx, label, id);
   });

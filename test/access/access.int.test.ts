@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newApiKeyRecord, type ApiKeyInput } from '../../src/auth/apiKeyRecord.js';
 import { importDocument } from '../../src/import/index.js';
@@ -14,7 +15,7 @@ import {
   UpdateServiceDocument,
 } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
-import { postGraphQL, postRaw } from '../support/http.js';
+import { postGraphQL, postRaw, type As } from '../support/http.js';
 
 const cite = [{ source: 'ref', section: 'p. 1' }];
 
@@ -74,6 +75,8 @@ const as = (who: keyof typeof made) => ({ key: made[who].key });
 let database: Database;
 let server: RunningServer;
 let anonymous: RunningServer;
+/** HS256 secret of this run's token-verifying server (made here, never stored). */
+const jwtSecret = new TextEncoder().encode(`test-secret-${Math.random()}-${Date.now()}-padding`);
 
 beforeAll(async () => {
   database = connectTestDatabase();
@@ -84,7 +87,17 @@ beforeAll(async () => {
     localAdminKeyDir: undefined,
   };
   const options = { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 };
-  server = await startServer(database, { ...options, auth }, testLog);
+  server = await startServer(
+    database,
+    {
+      ...options,
+      auth: {
+        ...auth,
+        jwt: { secret: jwtSecret, rs256: undefined, issuer: undefined, audience: undefined },
+      },
+    },
+    testLog,
+  );
   anonymous = await startServer(
     database,
     { ...options, auth: { ...auth, anonymousRead: true } },
@@ -103,7 +116,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const serviceIds = async (url: string, who: { key: string | null }) =>
+const serviceIds = async (url: string, who: As) =>
   (await postGraphQL(url, ServicesDocument, {}, who)).data?.services.edges.map((e) => e.node.id);
 
 describe('authentication', () => {
@@ -137,6 +150,43 @@ describe('authentication', () => {
       { key: null },
     );
     expect(write.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+});
+
+describe('bearer tokens', () => {
+  const token = (claims: Record<string, unknown>) =>
+    new SignJWT({ sub: 'carol', ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('5m')
+      .sign(jwtSecret);
+
+  it('take role, clearance and nationality from the claims', async () => {
+    const secret = await token({ role: 'reader', clearance: 'SECRET', nationality: 'GBR' });
+    expect(await serviceIds(server.url, { key: null, token: secret })).toEqual([
+      'cia',
+      'kgb',
+      'secret-unit',
+      'sis',
+    ]);
+    const open = await token({ role: 'reader', clearance: 'UNCLASSIFIED', nationality: 'USA' });
+    expect(await serviceIds(server.url, { key: null, token: open })).toEqual([
+      'cia',
+      'kgb',
+      'sis',
+      'us-only',
+    ]);
+  });
+
+  it('refuse a token signed with another secret', async () => {
+    const forged = await new SignJWT({ sub: 'mallory', role: 'admin', clearance: 'TOP_SECRET' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('x'.repeat(40)));
+    const response = await postRaw(server.url, '{"query":"{ __typename }"}', { token: forged });
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0]?.message).toBe(
+      "The bearer token's signature does not verify: it was not issued for this API, or it was altered.",
+    );
   });
 });
 
