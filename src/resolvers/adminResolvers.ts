@@ -5,7 +5,8 @@ import { ApiError, badInput, ErrorCode } from '../errors/index.js';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers.js';
 import { CLASSIFICATIONS, type Classification } from '../model/index.js';
 import type { Row } from '../neo4j/index.js';
-import { checkFirst, decodeCursor, encodeCursor } from './cursor.js';
+import { page } from './connections.js';
+import { checkFirst, decodeCursor } from './cursor.js';
 
 const ORDERING = 'AUDIT:AT:DESC';
 
@@ -75,19 +76,20 @@ export const adminResolvers: { Query: QueryResolvers; Mutation: MutationResolver
       const rows = await ctx.executor.read(
         listAuditEntries(conditions, size, position, ctx.visibility),
       );
-      const edges = rows.slice(0, size).map((row) => {
-        const node = auditEntryOf(row);
-        return { node, cursor: encodeCursor(ORDERING, { key: node.at, id: node.id }) };
-      });
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: rows.length > size,
-          hasPreviousPage: Boolean(after),
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
+      const { edges, pageInfo } = page(
+        rows,
+        size,
+        after,
+        ORDERING,
+        auditEntryOf,
+        (row) => {
+          const entry = mapOf(row['entry'], 'entry');
+          return { key: str(entry['at'], 'at'), id: str(entry['id'], 'id') };
         },
-      };
+        // The log has no totalCount: counting it would cost a scan of every entry.
+        () => Promise.resolve(0),
+      );
+      return { edges: [...edges], pageInfo };
     },
     apiKeys: async (_p, _a, ctx) => (await ctx.apiKeys.list()).map(summary),
   },

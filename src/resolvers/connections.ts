@@ -20,7 +20,8 @@ import type { Label } from '../model/index.js';
 import type { Row } from '../neo4j/index.js';
 import { checkFirst, decodeCursor, encodeCursor } from './cursor.js';
 
-function page<T>(
+/** One page of a keyset-paged list: edges with cursors, page info and a lazy total. */
+export function page<T>(
   rows: readonly Row[],
   first: number,
   after: string | null | undefined,

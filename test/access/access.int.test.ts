@@ -16,6 +16,7 @@ import {
 } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL, postRaw, type As } from '../support/http.js';
+import { keysOnly, serverOptions } from '../support/testApi.js';
 
 const cite = [{ source: 'ref', section: 'p. 1' }];
 
@@ -80,27 +81,16 @@ const jwtSecret = new TextEncoder().encode(`test-secret-${Math.random()}-${Date.
 
 beforeAll(async () => {
   database = connectTestDatabase();
-  const auth = {
-    anonymousRead: false,
-    apiKeys: Object.values(made).map((m) => m.record),
-    jwt: undefined,
-    localAdminKeyDir: undefined,
-  };
-  const options = { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000 };
+  const records = Object.values(made).map((m) => m.record);
+  const jwt = { secret: jwtSecret, rs256: undefined, issuer: undefined, audience: undefined };
   server = await startServer(
     database,
-    {
-      ...options,
-      auth: {
-        ...auth,
-        jwt: { secret: jwtSecret, rs256: undefined, issuer: undefined, audience: undefined },
-      },
-    },
+    serverOptions({ auth: keysOnly(records, { jwt }) }),
     testLog,
   );
   anonymous = await startServer(
     database,
-    { ...options, auth: { ...auth, anonymousRead: true } },
+    serverOptions({ auth: keysOnly(records, { anonymousRead: true }) }),
     testLog,
   );
 });

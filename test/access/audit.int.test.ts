@@ -14,6 +14,7 @@ import {
 } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
+import { keysOnly, serverOptions } from '../support/testApi.js';
 
 const cite = [{ source: 'ref', section: 'p. 1' }];
 const base = {
@@ -40,17 +41,7 @@ beforeAll(async () => {
   database = connectTestDatabase();
   server = await startServer(
     database,
-    {
-      host: '127.0.0.1',
-      port: 0,
-      maxBodyBytes: 1_000_000,
-      auth: {
-        anonymousRead: false,
-        apiKeys: Object.values(made).map((m) => m.record),
-        jwt: undefined,
-        localAdminKeyDir: undefined,
-      },
-    },
+    serverOptions({ auth: keysOnly(Object.values(made).map((m) => m.record)) }),
     testLog,
   );
 });

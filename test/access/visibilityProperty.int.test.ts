@@ -28,6 +28,7 @@ import {
 import { randomGraph, toDocument, type RandomGraph } from '../paths/randomGraph.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
+import { keysOnly, serverOptions } from '../support/testApi.js';
 
 const RUNS = Number(process.env['VISIBILITY_PROPERTY_RUNS'] ?? 25);
 
@@ -112,17 +113,7 @@ beforeAll(async () => {
   await resetDatabase(database);
   server = await startServer(
     database,
-    {
-      host: '127.0.0.1',
-      port: 0,
-      maxBodyBytes: 1_000_000,
-      auth: {
-        anonymousRead: false,
-        apiKeys: [...keys.values()].map((k) => k.record),
-        jwt: undefined,
-        localAdminKeyDir: undefined,
-      },
-    },
+    serverOptions({ auth: keysOnly([...keys.values()].map((k) => k.record)) }),
     testLog,
   );
 });

@@ -2,11 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j/index.js';
+import type { LocalNeo4j } from '../../src/neo4j/index.js';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
-import { testLog } from '../support/connect.js';
 import { postRaw } from '../support/http.js';
-import { freePort } from './freePort.js';
+import { freePort, startSpareNeo4j } from './spareNeo4j.js';
 
 let dataDir: string;
 let port: number;
@@ -54,16 +53,7 @@ describe('Neo4j unavailable when the API starts', () => {
       'The database is not reachable yet; retry in a few seconds (GET /health/ready says when the API is ready).',
     );
 
-    neo4j = await startLocalNeo4j(
-      {
-        port,
-        dataDir,
-        heap: '512m',
-        pageCache: '128m',
-        javaHome: process.env['JAVA_HOME'] || undefined,
-      },
-      testLog,
-    );
+    neo4j = await startSpareNeo4j(port, dataDir);
     const deadline = Date.now() + 120_000;
     let ready = await readiness();
     while (ready.status !== 200 && Date.now() < deadline) {
@@ -87,16 +77,7 @@ describe('Neo4j unavailable when the API starts', () => {
       'The database is unavailable right now; retry in a few seconds.',
     );
     expect((await readiness()).status).toBe(503);
-    neo4j = await startLocalNeo4j(
-      {
-        port,
-        dataDir,
-        heap: '512m',
-        pageCache: '128m',
-        javaHome: process.env['JAVA_HOME'] || undefined,
-      },
-      testLog,
-    );
+    neo4j = await startSpareNeo4j(port, dataDir);
     const deadline = Date.now() + 60_000;
     let answer = await services();
     while (answer.data?.service?.id !== 'sis' && Date.now() < deadline) {

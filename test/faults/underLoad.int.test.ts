@@ -4,11 +4,10 @@ import path from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWrites, runStress } from '../../bench/stress.js';
-import { boltAnswers, Executor, startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j/index.js';
+import { boltAnswers, Executor, type LocalNeo4j } from '../../src/neo4j/index.js';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
-import { testLog } from '../support/connect.js';
 import { TEST_KEYS } from '../support/testKeys.js';
-import { freePort } from './freePort.js';
+import { freePort, startSpareNeo4j } from './spareNeo4j.js';
 
 let dataDir: string;
 let port: number;
@@ -16,17 +15,7 @@ let neo4j: LocalNeo4j;
 let api: ApiProcess;
 let url: string;
 
-const start = () =>
-  startLocalNeo4j(
-    {
-      port,
-      dataDir,
-      heap: '512m',
-      pageCache: '256m',
-      javaHome: process.env['JAVA_HOME'] || undefined,
-    },
-    testLog,
-  );
+const start = () => startSpareNeo4j(port, dataDir);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'liaison-graph-under-load-'));

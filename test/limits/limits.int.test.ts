@@ -3,8 +3,8 @@ import { DEFAULT_QUERY_LIMITS } from '../../src/config/index.js';
 import type { Database } from '../../src/neo4j/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { serverOptions } from '../support/testApi.js';
 import { headersFor, postRaw } from '../support/http.js';
-import { testAuth } from '../support/testKeys.js';
 
 /** Small limits, so that a query just under and just over each one is short to write. */
 const limits = { maxDepth: 4, maxAliases: 2, maxDirectives: 2, maxTokens: 40, maxCost: 100 };
@@ -21,7 +21,7 @@ beforeAll(async () => {
       'UNWIND $ids AS id CREATE (:Service {id: id, name: toUpper(id), acronym: toUpper(id), aliases: [], kind: "SIGINT", classification: "UNCLASSIFIED", releasableTo: [], citations: []})',
     params: { ids: ['cia', 'gchq', 'sis'] },
   });
-  const base = { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth };
+  const base = serverOptions();
   server = await startServer(database, { ...base, limits }, testLog);
   defaults = await startServer(database, base, testLog);
 });

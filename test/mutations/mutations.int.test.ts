@@ -21,7 +21,7 @@ import {
 } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
-import { testAuth } from '../support/testKeys.js';
+import { serverOptions } from '../support/testApi.js';
 
 let database: Database;
 let server: RunningServer;
@@ -79,11 +79,7 @@ async function snapshot(): Promise<unknown> {
 
 beforeAll(async () => {
   database = connectTestDatabase();
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth },
-    testLog,
-  );
+  server = await startServer(database, serverOptions(), testLog);
 });
 
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import {
 } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
-import { testAuth } from '../support/testKeys.js';
+import { serverOptions } from '../support/testApi.js';
 
 let database: Database;
 let server: RunningServer;
@@ -19,14 +19,7 @@ beforeAll(async () => {
   await loadDataset(database.executor, testLog);
   server = await startServer(
     database,
-    {
-      host: '127.0.0.1',
-      port: 0,
-      maxBodyBytes: 1_000_000,
-      auth: testAuth,
-      pathMaxHops: 6,
-      pathMaxResults: 10_000,
-    },
+    serverOptions({ pathMaxHops: 6, pathMaxResults: 10_000 }),
     testLog,
   );
 });
@@ -278,11 +271,7 @@ describe('limits and bad input', () => {
   });
 
   it('refuses a reach larger than the result cap with LIMIT_EXCEEDED', async () => {
-    const small = await startServer(
-      database,
-      { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth, pathMaxResults: 10 },
-      testLog,
-    );
+    const small = await startServer(database, serverOptions({ pathMaxResults: 10 }), testLog);
     try {
       const response = await postGraphQL(small.url, PenetrationReachDocument, {
         agent: 'aldrich-ames',

@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from '../../src/server/index.js';
 import { ServiceDocument, ServicesDocument } from '../generated/operations.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { headersFor, postGraphQL, postRaw } from '../support/http.js';
-import { testAuth } from '../support/testKeys.js';
+import { serverOptions } from '../support/testApi.js';
 
 let database: Database;
 let server: RunningServer;
@@ -38,11 +38,7 @@ beforeAll(async () => {
       ],
     },
   });
-  server = await startServer(
-    database,
-    { host: '127.0.0.1', port: 0, maxBodyBytes: 4096, auth: testAuth },
-    testLog,
-  );
+  server = await startServer(database, serverOptions({ maxBodyBytes: 4096 }), testLog);
 });
 
 afterAll(async () => {

@@ -9,8 +9,8 @@ import {
 import { createLogger } from '../../src/log/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { serverOptions } from '../support/testApi.js';
 import { postRaw } from '../support/http.js';
-import { testAuth } from '../support/testKeys.js';
 
 /** A statement Neo4j refuses with a syntax error that quotes it back. */
 const BROKEN = {
@@ -56,7 +56,7 @@ let slow: RunningServer;
 beforeAll(async () => {
   database = connectTestDatabase();
   await resetDatabase(database);
-  const base = { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth };
+  const base = serverOptions();
   const over = (executor: Executor): Database => ({ ...database, executor });
   broken = await startServer(
     over(new SubstitutingExecutor(database, 30_000, BROKEN)),

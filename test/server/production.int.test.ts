@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { serverOptions } from '../support/testApi.js';
 import { headersFor, postRaw } from '../support/http.js';
-import { testAuth } from '../support/testKeys.js';
 
 let database: Database;
 let production: RunningServer;
@@ -12,7 +12,7 @@ let development: RunningServer;
 beforeAll(async () => {
   database = connectTestDatabase();
   await resetDatabase(database);
-  const base = { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth };
+  const base = serverOptions();
   production = await startServer(database, { ...base, production: true }, testLog);
   development = await startServer(database, base, testLog);
 });

@@ -1,9 +1,32 @@
 import { afterAll, beforeAll } from 'vitest';
 import { loadDataset } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { ApiKeyRecord } from '../../src/auth/index.js';
+import type { AuthConfig } from '../../src/config/index.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from './connect.js';
 import { testAuth } from './testKeys.js';
+
+/** Options of a test server: loopback, a free port, the test keys; `overrides` on top. */
+export const serverOptions = (overrides: Partial<ServerOptions> = {}): ServerOptions => ({
+  host: '127.0.0.1',
+  port: 0,
+  maxBodyBytes: 1_000_000,
+  auth: testAuth,
+  ...overrides,
+});
+
+/** Authentication by these key records only (no tokens, no anonymous reads). */
+export const keysOnly = (
+  records: readonly ApiKeyRecord[],
+  overrides: Partial<AuthConfig> = {},
+): AuthConfig => ({
+  anonymousRead: false,
+  apiKeys: records,
+  jwt: undefined,
+  localAdminKeyDir: undefined,
+  ...overrides,
+});
 
 /** The API on a free loopback port over the run's test database, for one test file. */
 export interface TestApi {
@@ -26,11 +49,7 @@ export function useTestApi(
     database = connectTestDatabase();
     await resetDatabase(database);
     await fill(database);
-    server = await startServer(
-      database,
-      { host: '127.0.0.1', port: 0, maxBodyBytes: 1_000_000, auth: testAuth },
-      testLog,
-    );
+    server = await startServer(database, serverOptions(), testLog);
   });
   afterAll(async () => {
     await server?.stop();
