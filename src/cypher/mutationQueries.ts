@@ -37,7 +37,7 @@ export function deleteEntity(label: Label, id: string, v: Visibility): CypherQue
       `MATCH (n:${label} {id: $id}) WHERE ${v.node('n')} ` +
       `OPTIONAL MATCH (n)-[r]-(m) ` +
       `WITH n, count(r) AS links, count(CASE WHEN r IS NOT NULL AND NOT coalesce(${v.rel('r')} AND ${v.node('m')}, false) THEN 1 END) AS hidden, ` +
-      'collect([r.id, r.classification, r.releasableTo]) AS linkMarks ' +
+      'collect(CASE WHEN r IS NULL THEN null ELSE [r.id, r.classification, r.releasableTo] END) AS linkMarks ' +
       'WITH n, links, hidden, [[n.id, n.classification, n.releasableTo]] + linkMarks AS removed ' +
       'FOREACH (_ IN CASE WHEN hidden = 0 THEN [1] ELSE [] END | DETACH DELETE n) RETURN links, hidden, removed',
     params: { id, ...v.params },

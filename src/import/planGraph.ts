@@ -1,3 +1,4 @@
+import { shown } from '../errors/index.js';
 import type { z } from 'zod';
 import {
   firstDay,
@@ -124,9 +125,7 @@ function parseSections(
           ...(id === undefined ? {} : { id }),
           ...(field === undefined ? {} : { field }),
           message:
-            received === undefined
-              ? issue.message
-              : `${issue.message}; got ${JSON.stringify(received)}`,
+            received === undefined ? issue.message : `${issue.message}; got ${shown(received)}`,
         });
       }
     });

@@ -1,7 +1,7 @@
 import { auditorFor, type Touched } from '../audit/index.js';
 import { parseApiKeyInput, type ApiKeyRecord } from '../auth/index.js';
 import { listAuditEntries, listOf, mapOf, str, type AuditFilter } from '../cypher/index.js';
-import { ApiError, badInput, ErrorCode } from '../errors/index.js';
+import { ApiError, badInput, ErrorCode, shown } from '../errors/index.js';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers.js';
 import { CLASSIFICATIONS, type Classification } from '../model/index.js';
 import type { Row } from '../neo4j/index.js';
@@ -16,7 +16,7 @@ function instant(value: string | null | undefined, argument: string): string | u
   const time = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time))
     throw badInput(
-      `'${argument}' must be an ISO 8601 instant such as 2026-11-23T10:00:00Z; got ${JSON.stringify(value)}.`,
+      `'${argument}' must be an ISO 8601 instant such as 2026-11-23T10:00:00Z; got ${shown(value)}.`,
       { argument },
     );
   return new Date(time).toISOString();

@@ -6,15 +6,16 @@ import {
   type EntityListFilter,
   type Props,
 } from '../cypher/index.js';
-import { badInput } from '../errors/index.js';
+import { badInput, shown } from '../errors/index.js';
 import type { EntityOrder, QueryResolvers } from '../generated/resolvers.js';
 import { checkFirst } from './cursor.js';
 import { entityConnection, penetrationConnection } from './connections.js';
 import { timeWindow, type TimeArgs } from './linkFields.js';
 
-const order = (orderBy: EntityOrder) => ({
-  field: orderBy.field,
-  direction: orderBy.direction ?? 'ASC',
+/** The order asked for; an explicit null asks for the default (by name, ascending). */
+const order = (orderBy: EntityOrder | null | undefined) => ({
+  field: orderBy?.field ?? 'NAME',
+  direction: orderBy?.direction ?? 'ASC',
 });
 
 /** The filter fields common to every entity list. */
@@ -94,10 +95,9 @@ export const queryResolvers: QueryResolvers = {
     const limit = checkFirst(first, 100);
     const lucene = luceneQuery(text);
     if (lucene === undefined) {
-      throw badInput(
-        `'text' must contain at least one word to search for; got ${JSON.stringify(text)}.`,
-        { argument: 'text' },
-      );
+      throw badInput(`'text' must contain at least one word to search for; got ${shown(text)}.`, {
+        argument: 'text',
+      });
     }
     const rows = await executor.read(searchEntities(lucene, limit, visibility));
     return rows.map((row) => {

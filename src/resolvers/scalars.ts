@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { partialDateProblem } from '../model/index.js';
+import { shown } from '../errors/index.js';
 
 const PARTIAL_DATE_CONTRACT =
   'PartialDate must be YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1949, 1949-10, 1949-10-01)';
@@ -7,7 +8,7 @@ const PARTIAL_DATE_CONTRACT =
 function parsePartialDate(value: unknown): string {
   if (typeof value !== 'string') {
     throw new GraphQLError(
-      `${PARTIAL_DATE_CONTRACT}; got ${JSON.stringify(value)}, which is not a string.`,
+      `${PARTIAL_DATE_CONTRACT}; got ${shown(value)}, which is not a string.`,
       {
         extensions: { code: 'BAD_USER_INPUT' },
       },

@@ -75,6 +75,26 @@ function planOf(
   return plan;
 }
 
+/** Why an operation cannot run at all, as a coded client error; undefined when it can. */
+function refusalOf(
+  operation: OperationDefinitionNode | undefined,
+  operationName: string | null,
+): InstanceType<typeof GraphQLError> | undefined {
+  if (!operation)
+    return new GraphQLError(
+      operationName
+        ? `The document has no operation named "${operationName}"; send the name of one of its operations as operationName.`
+        : 'The document has several operations; send the name of the one to run as operationName.',
+      { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+    );
+  if (operation.operation === OperationTypeNode.SUBSCRIPTION)
+    return new GraphQLError(
+      'This API has no subscriptions; ask with a query (and poll, if you must follow changes).',
+      { nodes: [operation], extensions: { code: 'BAD_REQUEST' } },
+    );
+  return undefined;
+}
+
 /**
  * Runs one validated operation: through its compiled plan when it has one and its variables
  * coerce (graphql-js coerces them first, so a bad variable is reported in its words, as
@@ -83,11 +103,29 @@ function planOf(
 function runOperation(schema: GraphQLSchema, request: ExecutorContext) {
   const { document, operation, operationName, context } = request;
   const variableValues = request.request.variables ?? {};
+  // Apollo hands a gateway the operation it resolved; with none (several operations and no
+  // operationName naming one) or a subscription (there are none here) nothing can run.
+  const refusal = refusalOf(operation, operationName);
+  if (refusal) return { errors: [refusal] };
   const plan = planOf(schema, document, operation, operationName);
-  if (plan !== 'general') {
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues);
-    if (!coerced.errors) return plan.query(undefined, context, variableValues);
-  }
+  // As graphql-js's execute coerces them (it stops after 50 errors).
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues, {
+    maxErrors: 50,
+  });
+  if (coerced.errors) {
+    // After 50 bad variables graphql-js gives up with an error that names no variable and
+    // carries no code (Apollo could not tell it is the client's); all of them are.
+    if (coerced.errors.some((error) => !error.nodes?.length))
+      return {
+        errors: coerced.errors.map(
+          (error) =>
+            new GraphQLError(error.message, {
+              ...(error.nodes ? { nodes: error.nodes } : {}),
+              extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+            }),
+        ),
+      };
+  } else if (plan !== 'general') return plan.query(undefined, context, variableValues);
   return execute({
     schema,
     document,

@@ -49,6 +49,10 @@ export function createFormatError(log: Logger) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    // Apollo refuses some malformed requests (an unsupported persisted-query version) with a
+    // 4xx and no code of their own: they are the client's, and their message says why.
+    if (isClientStatus(httpStatusOf(error)) && codeOf(error) === undefined)
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
     log.error('unexpected error in a request', { ...errorFields(original), path: formatted.path });
     return {
       message:
@@ -58,3 +62,17 @@ export function createFormatError(log: Logger) {
     };
   };
 }
+
+/** The code an error was made with (Apollo's formatted copy fills a missing one in). */
+const codeOf = (error: unknown): unknown =>
+  (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+
+/** The HTTP status Apollo attached to an error of its own (`extensions.http.status`), if any. */
+function httpStatusOf(error: unknown): number | undefined {
+  const http = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions
+    ?.http;
+  return typeof http?.status === 'number' ? http.status : undefined;
+}
+
+const isClientStatus = (status: number | undefined): boolean =>
+  status !== undefined && status >= 400 && status < 500;
