@@ -4,6 +4,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   ApolloServer,
   HeaderMap,
@@ -107,6 +108,32 @@ export async function startServer(
     ],
   });
   await apollo.start();
+
+  // What Node refuses before any handler runs (a request line or headers over its 16 KiB
+  // limit, as a long GET query makes, or bytes that are not HTTP) is answered in the API's own
+  // coded JSON rather than Node's bare status line.
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      errors: [
+        {
+          message: tooLarge
+            ? 'The request line and headers exceed 16 KiB; send a long query in the body of a POST.'
+            : 'The request is not valid HTTP.',
+          extensions: { code: ErrorCode.BAD_REQUEST },
+        },
+      ],
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `connection: close\r\n\r\n${body}`,
+    );
+  });
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postRaw } from '../support/http.js';
+import { headersFor, postRaw } from '../support/http.js';
 import { useTestApi } from '../support/testApi.js';
 
 const api = useTestApi();
@@ -65,6 +65,23 @@ describe('requests the fuzzers found mishandled', () => {
     expect(response.status).toBeLessThan(500);
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message.length).toBeLessThan(1_000);
+  });
+
+  it('a GET whose URL exceeds what Node reads is refused in coded JSON, not a bare status line', async () => {
+    const query = `{ search(text: "${'x'.repeat(20_000)}") { score } }`;
+    const response = await fetch(`${api.server.url}?query=${encodeURIComponent(query)}`, {
+      headers: headersFor(),
+    });
+    expect(response.status).toBe(431);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message:
+            'The request line and headers exceed 16 KiB; send a long query in the body of a POST.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
   });
 
   it('an entity without links is deleted', async () => {
