@@ -91,16 +91,20 @@ describe('writeEffect', () => {
 
 describe('knownBugOf', () => {
   it('recognises a known bug only when it explains every problem', () => {
-    const body = JSON.stringify({ query: '{ services(orderBy: null) { totalCount } }' });
+    const search = (text: string) =>
+      JSON.stringify({
+        query: 'query ($t: String!) { search(text: $t) { score } }',
+        variables: { t: text },
+      });
     const internal = {
       data: null,
-      errors: [{ message: 'x', path: ['services'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      errors: [{ message: 'x', path: ['search'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
     };
-    const exchange = post(body, 200, internal);
-    expect(knownBugOf(exchange, judgeResponse(exchange))).toBe('orderBy-null');
-    const other = post(JSON.stringify({ query: '{ services { totalCount } }' }), 200, internal);
-    expect(knownBugOf(other, judgeResponse(other))).toBeUndefined();
-    const leaking = post(body, 200, {
+    const long = post(search('x'.repeat(1_001)), 200, internal);
+    expect(knownBugOf(long, judgeResponse(long))).toBe('search-long-text');
+    const short = post(search('x'), 200, internal);
+    expect(knownBugOf(short, judgeResponse(short))).toBeUndefined();
+    const leaking = post(search('x'.repeat(1_001)), 200, {
       errors: [{ message: 'at f (/src/a.ts:1:2)', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
     });
     expect(knownBugOf(leaking, judgeResponse(leaking))).toBeUndefined();
