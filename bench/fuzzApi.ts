@@ -3,7 +3,7 @@ import { loadDataset } from '../src/import/index.js';
 import { createLogger } from '../src/log/index.js';
 import { applyMigrations } from '../src/neo4j/index.js';
 import { startServer } from '../src/server/index.js';
-import { openBenchDatabase } from './benchDatabase.js';
+import { datasetOf, openBenchDatabase } from './benchDatabase.js';
 import { flag, writeResult } from './benchSupport.js';
 import {
   fuzzSchema,
@@ -63,6 +63,7 @@ try {
   await database.executor.write({ cypher: 'MATCH (n) DETACH DELETE n', params: {} });
   await applyMigrations(database.executor, log);
   await loadDataset(database.executor, log);
+  const dataset = await datasetOf(database);
   const admin = newApiKeyRecord({
     name: 'fuzz admin',
     role: 'admin',
@@ -141,7 +142,7 @@ try {
     seed,
     durationSeconds: Math.round((Date.now() - started) / 1_000),
     neo4j: database.serverAgent,
-    dataset: bench.dataset,
+    dataset,
     knownBugs: KNOWN_BUGS.map(({ id, description, example }) => ({ id, description, example })),
     apiErrorLog: apiErrors,
     own: { seconds: Math.round(ownSeconds), requested: inputs, ...summary(own) },

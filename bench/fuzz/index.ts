@@ -2,7 +2,7 @@ export { ALLOWED_CODES, APOLLO_CLIENT_CODES, judgeResponse } from './judgeRespon
 export type { Exchange, Judgement } from './judgeResponse.js';
 export { FuzzObserver } from './fuzzObserver.js';
 export type { Finding, FuzzCounts, ObservedExchange } from './fuzzObserver.js';
-export { KNOWN_BUGS } from './knownBugs.js';
+export { KNOWN_BUGS, knownBugOf } from './knownBugs.js';
 export { fuzzSchema, knownIds } from './fuzzTarget.js';
 export { runOwnFuzzer, type FuzzKeys } from './runOwnFuzzer.js';
 export { startObservingProxy } from './observingProxy.js';
@@ -12,4 +12,5 @@ export {
   runSchemathesis,
   type SchemathesisResult,
 } from './runSchemathesis.js';
+export { sendRequest } from './sendRequest.js';
 export { writeEffect } from './writeEffect.js';

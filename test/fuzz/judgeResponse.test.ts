@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeResponse, writeEffect, type Exchange } from '../../bench/fuzz/index.js';
-import { knownBugOf } from '../../bench/fuzz/knownBugs.js';
+import { judgeResponse, knownBugOf, writeEffect, type Exchange } from '../../bench/fuzz/index.js';
 
 const post = (requestBody: string, status: number, answer: unknown): Exchange => ({
   method: 'POST',

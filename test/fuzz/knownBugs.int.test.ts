@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeResponse, KNOWN_BUGS } from '../../bench/fuzz/index.js';
-import { sendRequest } from '../../bench/fuzz/sendRequest.js';
+import { judgeResponse, KNOWN_BUGS, sendRequest } from '../../bench/fuzz/index.js';
 import { useTestApi } from '../support/testApi.js';
 import { headersFor } from '../support/http.js';
 
