@@ -41,11 +41,11 @@ export function decodeCursor(ordering: string, cursor: string): Keyset {
 /** Page sizes allowed on every list. */
 export const MAX_PAGE = 500;
 
-/** Checks `first` against 1..max. */
-export function checkFirst(first: number, max = MAX_PAGE): number {
+/** Checks a page size (`first`, or the argument named) against 1..max. */
+export function checkFirst(first: number, max = MAX_PAGE, argument = 'first'): number {
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw badInput(`'first' must be from 1 to ${max}; got ${first}.`, {
-      argument: 'first',
+    throw badInput(`'${argument}' must be from 1 to ${max}; got ${first}.`, {
+      argument,
       min: 1,
       max,
     });

@@ -30,6 +30,10 @@ function commonFilter(
 const listOf = <T>(values: readonly T[] | null | undefined): readonly T[] | undefined =>
   values && values.length > 0 ? values : undefined;
 
+/** How many words a search may have, and how long each may be. */
+const SEARCH_MAX_WORDS = 32;
+const SEARCH_MAX_WORD_LENGTH = 100;
+
 /** Root query fields. */
 export const queryResolvers: QueryResolvers = {
   node: (_parent, { id }, { loaders }) => loaders.entity.load(id),
@@ -93,6 +97,15 @@ export const queryResolvers: QueryResolvers = {
   },
   search: async (_parent, { text, first }, { executor, visibility }) => {
     const limit = checkFirst(first, 100);
+    const words = text.split(/\s+/).filter((word) => word.length > 0);
+    const longest = Math.max(0, ...words.map((word) => word.length));
+    // Each word becomes a prefix query; Lucene refuses too many clauses or too long a prefix.
+    if (words.length > SEARCH_MAX_WORDS || longest > SEARCH_MAX_WORD_LENGTH) {
+      throw badInput(
+        `'text' takes at most ${SEARCH_MAX_WORDS} words of at most ${SEARCH_MAX_WORD_LENGTH} characters each; got ${words.length} words, the longest of ${longest} characters.`,
+        { argument: 'text', maxWords: SEARCH_MAX_WORDS, maxWordLength: SEARCH_MAX_WORD_LENGTH },
+      );
+    }
     const lucene = luceneQuery(text);
     if (lucene === undefined) {
       throw badInput(`'text' must contain at least one word to search for; got ${shown(text)}.`, {

@@ -84,6 +84,28 @@ describe('requests the fuzzers found mishandled', () => {
     });
   });
 
+  it('a search text too long for Lucene is refused with the limits it must keep', async () => {
+    const query = 'query ($t: String!) { search(text: $t) { score } }';
+    const long = await post({ query, variables: { t: 'x'.repeat(1_001) } });
+    expect(long.errors?.[0]).toMatchObject({
+      message:
+        "'text' takes at most 32 words of at most 100 characters each; got 1 words, the longest of 1001 characters.",
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const many = await post({ query, variables: { t: 'philby '.repeat(1_100) } });
+    expect(codes(many)).toEqual(['BAD_USER_INPUT']);
+    const fine = await post({ query, variables: { t: 'philby' } });
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('brokers(limit: 0) names the limit argument it refuses', async () => {
+    const response = await post({ query: '{ brokers(limit: 0) { entity { id } } }' });
+    expect(response.errors?.[0]).toMatchObject({
+      message: "'limit' must be from 1 to 500; got 0.",
+      extensions: { code: 'BAD_USER_INPUT', argument: 'limit' },
+    });
+  });
+
   it('an entity without links is deleted', async () => {
     const created = await post({
       query:
