@@ -61,6 +61,25 @@ function summarize(name: string, r: Json): string {
       `cold start to first answer ${ms(obj(cold['runningNeo4j'])['medianMs'])} (Neo4j running), ${ms(obj(cold['embeddedNeo4jFromStoppedStore'])['medianMs'])} (embedded Neo4j from a stopped store)`
     );
   }
+  if (name.startsWith('stress-')) {
+    const writes = obj(f['writes']);
+    const fault = obj(f['fault']);
+    return (
+      `${num(f['requestsPerSecond'])} requests/s, ${latency(obj(f['latencyMs']))}; errors by code ${JSON.stringify(f['errorsByCode'])}; ` +
+      `5xx outside the fault: ${num(f['serverErrorsOutsideFault'])}; writes acknowledged ${num(writes['acknowledged'])}, lost ${num(writes['lost'])}, half-applied ${num(writes['halfApplied'])}` +
+      (f['fault']
+        ? `; Neo4j killed at ${ms(fault['killedAtMs'])}, answering again at ${ms(fault['recoveredAtMs'])}`
+        : '')
+    );
+  }
+  if (name.startsWith('fuzz-')) {
+    const side = (key: string) => {
+      const part = obj(r[key]);
+      const seen = obj(part['observed'] ?? part);
+      return `${num(seen['inputs'])} inputs, ${num(seen['findings'])} findings`;
+    };
+    return `own generator ${side('own')}; Schemathesis ${side('schemathesis')}`;
+  }
   return `\`${JSON.stringify(f)}\``;
 }
 
@@ -81,9 +100,13 @@ export function writeBenchmarksTable(): void {
   for (const r of results) {
     const name = String(r['name']);
     const dataset = obj(r['dataset']);
+    const size =
+      typeof r['dataset'] === 'string'
+        ? r['dataset']
+        : `${num(dataset['nodes'])} nodes, ${num(dataset['relationships'])} relationships`;
     const machine = obj(r['machine']);
     lines.push(
-      `| ${name} | ${num(dataset['nodes'])} nodes, ${num(dataset['relationships'])} relationships | ${summarize(name, r)} | ${String(machine['cpus'])} cores, ${String(machine['memoryGiB'])} GiB, Node ${String(machine['node'])} | ${String(r['measuredAt']).slice(0, 10)} |`,
+      `| ${name} | ${size} | ${summarize(name, r)} | ${String(machine['cpus'])} cores, ${String(machine['memoryGiB'])} GiB, Node ${String(machine['node'])} | ${String(r['measuredAt']).slice(0, 10)} |`,
     );
   }
   writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), lines.join('\n') + '\n');
