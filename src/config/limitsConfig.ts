@@ -17,6 +17,8 @@ export interface LimitsConfig {
   readonly maxTokens: number;
   /** Highest estimated cost of an operation (see `estimateCost`), QUERY_MAX_COST. */
   readonly maxCost: number;
+  /** Largest page of a list (`first`, and `brokers`' `limit`), PAGE_MAX_SIZE. */
+  readonly maxPageSize: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: LimitsConfig = {
@@ -25,6 +27,7 @@ export const DEFAULT_QUERY_LIMITS: LimitsConfig = {
   maxDirectives: 50,
   maxTokens: 2_000,
   maxCost: 1_000_000,
+  maxPageSize: 500,
 };
 
 /** The `limits` section; `integer` is loadConfig's parser of whole numbers in a range. */
@@ -44,5 +47,6 @@ export function readLimits(
     ),
     maxTokens: read('QUERY_MAX_TOKENS', d.maxTokens, integer(100, 1_000_000), String(d.maxTokens)),
     maxCost: read('QUERY_MAX_COST', d.maxCost, integer(1, 1_000_000_000), String(d.maxCost)),
+    maxPageSize: read('PAGE_MAX_SIZE', d.maxPageSize, integer(1, 10_000), String(d.maxPageSize)),
   };
 }

@@ -9,9 +9,11 @@ import { visibilityFor, type Visibility } from './visibility.js';
 export interface Limits {
   readonly pathMaxHops: number;
   readonly pathMaxResults: number;
+  /** Largest page of a list (PAGE_MAX_SIZE). */
+  readonly pageMaxSize: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { pathMaxHops: 6, pathMaxResults: 10_000 };
+export const DEFAULT_LIMITS: Limits = { pathMaxHops: 6, pathMaxResults: 10_000, pageMaxSize: 500 };
 
 /** What every resolver receives: built anew for each request. */
 export interface Context {

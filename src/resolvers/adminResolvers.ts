@@ -64,7 +64,7 @@ function auditEntryOf(row: Row) {
 export const adminResolvers: { Query: QueryResolvers; Mutation: MutationResolvers } = {
   Query: {
     auditLog: async (_p, { first, after, filter }, ctx) => {
-      const size = checkFirst(first);
+      const size = checkFirst(first, ctx.limits.pageMaxSize);
       const position = after ? decodeCursor(ORDERING, after) : undefined;
       const conditions: AuditFilter = {
         ...(filter?.subject ? { subject: filter.subject } : {}),

@@ -80,7 +80,7 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
 };
 
 const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) => {
-  const limit = checkFirst(args.limit, 500, 'limit');
+  const limit = checkFirst(args.limit, ctx.limits.pageMaxSize, 'limit');
   const params = reachParams(
     { ...args, agent: '', disciplines: null, minConfidence: 'SUSPECTED' },
     ctx,

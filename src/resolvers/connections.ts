@@ -52,12 +52,12 @@ const totalOf = (rows: readonly Row[]): number => Number(rows[0]?.['total'] ?? 0
  * and, only when `totalCount` is asked for, one for the count.
  */
 export async function entityConnection(
-  { executor, visibility }: Pick<Context, 'executor' | 'visibility'>,
+  { executor, visibility, limits }: Pick<Context, 'executor' | 'visibility' | 'limits'>,
   label: Label,
   args: { first: number; after?: string | null; field: SortField; direction: SortDirection },
   filter: EntityListFilter,
 ): Promise<ConnectionRecord<EntityRecord>> {
-  const first = checkFirst(args.first);
+  const first = checkFirst(args.first, limits.pageMaxSize);
   const ordering = `${label}:${args.field}:${args.direction}`;
   const after = args.after ? decodeCursor(ordering, args.after) : undefined;
   const rows = await executor.read(
@@ -86,11 +86,11 @@ export async function entityConnection(
 
 /** A page of penetrations ordered by start date then id. */
 export async function penetrationConnection(
-  { executor, visibility }: Pick<Context, 'executor' | 'visibility'>,
+  { executor, visibility, limits }: Pick<Context, 'executor' | 'visibility' | 'limits'>,
   args: { first: number; after?: string | null },
   filter: PenetrationListFilter,
 ): Promise<ConnectionRecord<LinkRecord>> {
-  const first = checkFirst(args.first);
+  const first = checkFirst(args.first, limits.pageMaxSize);
   const ordering = 'AGENT_OF:FROM:ASC';
   const after = args.after ? decodeCursor(ordering, args.after) : undefined;
   const rows = await executor.read(

@@ -38,17 +38,26 @@ export function decodeCursor(ordering: string, cursor: string): Keyset {
   return { key, id };
 }
 
-/** Page sizes allowed on every list. */
-export const MAX_PAGE = 500;
-
-/** Checks a page size (`first`, or the argument named) against 1..max. */
-export function checkFirst(first: number, max = MAX_PAGE, argument = 'first'): number {
+/**
+ * Checks a page size (`first`, or the argument named) against 1..max; `setting` names the
+ * configuration that sets the max, when one does.
+ */
+export function checkFirst(
+  first: number,
+  max: number,
+  argument = 'first',
+  setting: string | null = 'PAGE_MAX_SIZE',
+): number {
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw badInput(`'${argument}' must be from 1 to ${max}; got ${first}.`, {
-      argument,
-      min: 1,
-      max,
-    });
+    throw badInput(
+      `'${argument}' must be from 1 to ${max}${setting ? ` (${setting})` : ''}; got ${first}.`,
+      {
+        ...(setting ? { limit: setting } : {}),
+        argument,
+        min: 1,
+        max,
+      },
+    );
   }
   return first;
 }

@@ -96,7 +96,8 @@ export const queryResolvers: QueryResolvers = {
     );
   },
   search: async (_parent, { text, first }, { executor, visibility }) => {
-    const limit = checkFirst(first, 100);
+    // Full-text hits are capped apart from pages: beyond 100 they rank nothing useful.
+    const limit = checkFirst(first, 100, 'first', null);
     const words = text.split(/\s+/).filter((word) => word.length > 0);
     const longest = Math.max(0, ...words.map((word) => word.length));
     // Each word becomes a prefix query; Lucene refuses too many clauses or too long a prefix.

@@ -76,6 +76,7 @@ export async function startServer(
   const limits: Limits = {
     pathMaxHops: options.pathMaxHops ?? DEFAULT_LIMITS.pathMaxHops,
     pathMaxResults: options.pathMaxResults ?? DEFAULT_LIMITS.pathMaxResults,
+    pageMaxSize: queryLimits.maxPageSize,
   };
   const shared = { limits, apiKeys: authenticator.apiKeys };
   const apollo = new ApolloServer<Context>({

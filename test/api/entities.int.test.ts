@@ -866,9 +866,15 @@ describe('bad connection arguments', () => {
       const { response, error } = await refused(ServicePageDocument, { first });
       expect(response.data).toBeNull();
       expect(error).toEqual({
-        message: `'first' must be from 1 to 500; got ${first}.`,
+        message: `'first' must be from 1 to 500 (PAGE_MAX_SIZE); got ${first}.`,
         path: ['services'],
-        extensions: { code: 'BAD_USER_INPUT', argument: 'first', min: 1, max: 500 },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          limit: 'PAGE_MAX_SIZE',
+          argument: 'first',
+          min: 1,
+          max: 500,
+        },
       });
     },
   );

@@ -72,6 +72,7 @@ describe('loadConfig', () => {
       maxDirectives: 50,
       maxTokens: 2_000,
       maxCost: 1_000_000,
+      maxPageSize: 500,
     });
   });
 
@@ -83,6 +84,7 @@ describe('loadConfig', () => {
         QUERY_MAX_DIRECTIVES: '5',
         QUERY_MAX_TOKENS: '500',
         QUERY_MAX_COST: '20000',
+        PAGE_MAX_SIZE: '50',
       },
       '/project',
     );
@@ -92,6 +94,7 @@ describe('loadConfig', () => {
       maxDirectives: 5,
       maxTokens: 500,
       maxCost: 20_000,
+      maxPageSize: 50,
     });
   });
 

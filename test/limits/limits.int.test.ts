@@ -7,7 +7,14 @@ import { serverOptions } from '../support/testApi.js';
 import { headersFor, postRaw } from '../support/http.js';
 
 /** Small limits, so that a query just under and just over each one is short to write. */
-const limits = { maxDepth: 4, maxAliases: 2, maxDirectives: 2, maxTokens: 40, maxCost: 100 };
+const limits = {
+  maxDepth: 4,
+  maxAliases: 2,
+  maxDirectives: 2,
+  maxTokens: 40,
+  maxCost: 100,
+  maxPageSize: 40,
+};
 
 let database: Database;
 let server: RunningServer;
@@ -188,6 +195,22 @@ describe('cost (QUERY_MAX_COST)', () => {
     const response = await post(page, { first: 'many' });
     expect(response.status).toBe(400);
     expect(response.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('page size (PAGE_MAX_SIZE)', () => {
+  it('answers a page as large as the limit and refuses a larger one, naming the setting', async () => {
+    const full = await post('{ services(first: 40) { totalCount } }');
+    expect(full.errors).toBeUndefined();
+    const over = await post('{ services(first: 41) { totalCount } }');
+    expect(over.errors?.[0]).toMatchObject({
+      message: "'first' must be from 1 to 40 (PAGE_MAX_SIZE); got 41.",
+      extensions: { code: 'BAD_USER_INPUT', limit: 'PAGE_MAX_SIZE', argument: 'first', max: 40 },
+    });
+    const defaultCap = await post('{ services(first: 501) { totalCount } }', {}, defaults.url);
+    expect(defaultCap.errors?.[0]?.message).toBe(
+      "'first' must be from 1 to 500 (PAGE_MAX_SIZE); got 501.",
+    );
   });
 });
 

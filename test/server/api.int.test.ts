@@ -95,9 +95,12 @@ describe('GraphQL over HTTP against Neo4j', () => {
 
   it('refuses a page size out of range with BAD_USER_INPUT and the allowed range', async () => {
     const response = await postGraphQL(server.url, ServicesDocument, { first: 0 });
-    expect(response.errors?.[0]?.message).toBe("'first' must be from 1 to 500; got 0.");
+    expect(response.errors?.[0]?.message).toBe(
+      "'first' must be from 1 to 500 (PAGE_MAX_SIZE); got 0.",
+    );
     expect(response.errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
+      limit: 'PAGE_MAX_SIZE',
       argument: 'first',
       min: 1,
       max: 500,

@@ -101,7 +101,7 @@ describe('requests the fuzzers found mishandled', () => {
   it('brokers(limit: 0) names the limit argument it refuses', async () => {
     const response = await post({ query: '{ brokers(limit: 0) { entity { id } } }' });
     expect(response.errors?.[0]).toMatchObject({
-      message: "'limit' must be from 1 to 500; got 0.",
+      message: "'limit' must be from 1 to 500 (PAGE_MAX_SIZE); got 0.",
       extensions: { code: 'BAD_USER_INPUT', argument: 'limit' },
     });
   });
