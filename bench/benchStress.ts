@@ -3,11 +3,11 @@ import path from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import { loadConfig } from '../src/config/index.js';
 import { createLogger } from '../src/log/index.js';
-import { boltAnswers, Executor, startLocalNeo4j, type LocalNeo4j } from '../src/neo4j/index.js';
+import { boltAnswers, Executor, startLocalNeo4j } from '../src/neo4j/index.js';
 import { apiEnv, BENCH_KEY } from './benchDatabase.js';
 import { flag, writeResult } from './benchSupport.js';
 import { startGraphQLServer } from './graphqlServer.js';
-import { checkWrites, runStress } from './stress.js';
+import { checkWrites, killAndRestart, runStress, type Neo4jHandle } from './stress.js';
 
 /**
  * `npm run stress -- [--concurrency 64] [--duration 60] [--fault]`: a mixed load (entity reads,
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const javaHome = config.database.kind === 'local' ? config.database.javaHome : undefined;
   const start = () =>
     startLocalNeo4j({ port, dataDir, heap: '2g', pageCache: '1g', javaHome }, log);
-  let neo4j: LocalNeo4j = await start();
+  const handle: Neo4jHandle = { neo4j: await start() };
   const apiPort = Number(process.env['STRESS_API_PORT'] ?? 4120);
   const server = await startGraphQLServer({
     script: 'src/main.ts',
@@ -46,18 +46,7 @@ async function main(): Promise<void> {
       durationMs: durationS * 1000,
       ...(withFault
         ? {
-            fault: {
-              atMs: 25_000,
-              downMs: 5_000,
-              kill: async () => {
-                if (neo4j.pid !== undefined) process.kill(neo4j.pid, 'SIGKILL');
-                while (await boltAnswers(uri)) await new Promise((r) => setTimeout(r, 100));
-              },
-              restart: async () => {
-                await neo4j.stop();
-                neo4j = await start();
-              },
-            },
+            fault: killAndRestart(handle, start, { atMs: 25_000, downMs: 5_000 }),
           }
         : {}),
     });
@@ -98,7 +87,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
   } finally {
     await server.stop(10_000);
-    await neo4j.stop();
+    await handle.neo4j.stop();
   }
 }
 

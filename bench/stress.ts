@@ -1,5 +1,5 @@
 import { str } from '../src/cypher/index.js';
-import type { Executor } from '../src/neo4j/index.js';
+import { boltAnswers, type Executor, type LocalNeo4j } from '../src/neo4j/index.js';
 import { percentiles } from './benchSupport.js';
 
 /** One kind of request of the mixed load, with its share of requests. */
@@ -98,6 +98,34 @@ export interface Fault {
   readonly downMs: number;
   kill(): Promise<void>;
   restart(): Promise<void>;
+}
+
+/** A local Neo4j a fault replaces: `neo4j` is the running one, whichever start made it. */
+export interface Neo4jHandle {
+  neo4j: LocalNeo4j;
+}
+
+/**
+ * The fault of `npm run stress -- --fault` and of its short test: the Neo4j of `handle` is killed
+ * outright (SIGKILL, as a crash would) and, `downMs` later, started again on the same store.
+ */
+export function killAndRestart(
+  handle: Neo4jHandle,
+  start: () => Promise<LocalNeo4j>,
+  timing: { readonly atMs: number; readonly downMs: number },
+): Fault {
+  return {
+    ...timing,
+    async kill() {
+      if (handle.neo4j.pid !== undefined) process.kill(handle.neo4j.pid, 'SIGKILL');
+      while (await boltAnswers(handle.neo4j.uri))
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    },
+    async restart() {
+      await handle.neo4j.stop();
+      handle.neo4j = await start();
+    },
+  };
 }
 
 export interface StressOptions {

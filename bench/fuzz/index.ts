@@ -1,4 +1,4 @@
-export { ALLOWED_CODES, APOLLO_CLIENT_CODES, judgeResponse } from './judgeResponse.js';
+export { ALLOWED_CODES, judgeResponse } from './judgeResponse.js';
 export type { Exchange, Judgement } from './judgeResponse.js';
 export { FuzzObserver } from './fuzzObserver.js';
 export type { Finding, FuzzCounts, ObservedExchange } from './fuzzObserver.js';

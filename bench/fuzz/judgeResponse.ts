@@ -1,24 +1,4 @@
-import { ErrorCode } from '../../src/errors/index.js';
-
-/**
- * Codes Apollo Server itself gives to requests it refuses before execution; each is a client
- * error (HTTP 400, or 200 for a persisted query to resend) and `formatError` passes them as they
- * are: GRAPHQL_PARSE_FAILED (the document does not parse), GRAPHQL_VALIDATION_FAILED (it does not
- * validate against the schema), BAD_USER_INPUT (a variable's value does not coerce to its type),
- * BAD_REQUEST (no query, a body or method Apollo does not take, a CSRF-suspect request),
- * PERSISTED_QUERY_NOT_FOUND / PERSISTED_QUERY_NOT_SUPPORTED (automatic persisted queries: an
- * unknown hash, or a version other than 1), OPERATION_RESOLUTION_FAILURE (operationName names no
- * operation of the document, or several operations and no name).
- */
-export const APOLLO_CLIENT_CODES: readonly string[] = [
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-];
+import { APOLLO_CLIENT_CODES, ErrorCode } from '../../src/errors/index.js';
 
 /**
  * Codes a fuzzed request may be answered with: every code of `src/errors/codes.ts` except

@@ -1,4 +1,4 @@
-export { ErrorCode } from './codes.js';
+export { APOLLO_CLIENT_CODES, ErrorCode } from './codes.js';
 export { ApiError, badInput, notFound } from './apiError.js';
 export { fromNeo4jError } from './fromNeo4j.js';
 export { shown } from './shown.js';

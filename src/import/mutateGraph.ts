@@ -26,7 +26,7 @@ import { SECTIONS } from './graphDocument.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
 import { defaultLinkId, linkInputOf, linkProps } from './linkInput.js';
 import { planGraph, SECTION_LABEL, type GraphPlan } from './planGraph.js';
-import { writeGraph, type ImportSummary } from './writeGraph.js';
+import { mayWrite, writeGraph, type ImportSummary } from './writeGraph.js';
 
 export const ENTITY_SECTIONS = SECTION_LABEL;
 export type EntitySection = keyof typeof ENTITY_SECTIONS;
@@ -434,6 +434,6 @@ const unreadableLink = (id: string, writer: Clearance): ImportProblem => ({
   file: 'input',
   id,
   field: 'classification',
-  message: `link "${id}" would be marked so that you could not read it back; you may write up to ${writer.clearance}${writer.nationality ? `, releasable to ${writer.nationality}` : ' and not restricted by releasableTo'}`,
+  message: `link "${id}" would be marked so that you could not read it back; ${mayWrite(writer)}`,
   kind: 'forbidden',
 });

@@ -241,10 +241,14 @@ async function existingLinks(
   return { existing, hidden };
 }
 
+/** What a writer may mark what it writes with, as its refusals say. */
+export const mayWrite = (writer: Clearance): string =>
+  `you may write up to ${writer.clearance}${writer.nationality ? `, releasable to ${writer.nationality}` : ' and not restricted by releasableTo'}`;
+
 /** Rows the writer could not read back: marked above its clearance or not releasable to it. */
 function unreadable(plan: GraphPlan, writer: Clearance): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const allowed = `you may write up to ${writer.clearance}${writer.nationality ? `, releasable to ${writer.nationality}` : ' and not restricted by releasableTo'}`;
+  const allowed = mayWrite(writer);
   for (const rows of plan.nodes.values())
     for (const row of rows)
       if (!visibleTo(writer, row.props))

@@ -1,18 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ApiError, ErrorCode } from '../errors/index.js';
+import { APOLLO_CLIENT_CODES, ApiError, ErrorCode } from '../errors/index.js';
 import { errorFields, type Logger } from '../log/index.js';
-
-/** Codes Apollo itself produces for malformed operations; they are safe to show as they are. */
-const APOLLO_CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
 
 /**
  * The `ApiError` behind `error`: itself, or the one Apollo or graphql-js wrapped (a resolver's

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkWrites, runStress } from '../../bench/stress.js';
-import { boltAnswers, Executor, type LocalNeo4j } from '../../src/neo4j/index.js';
+import { checkWrites, killAndRestart, runStress, type Neo4jHandle } from '../../bench/stress.js';
+import { Executor } from '../../src/neo4j/index.js';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
 import { TEST_KEYS } from '../support/testKeys.js';
 import { freePort, startSpareNeo4j } from './spareNeo4j.js';
 
 let dataDir: string;
 let port: number;
-let neo4j: LocalNeo4j;
+let handle: Neo4jHandle;
 let api: ApiProcess;
 let url: string;
 
@@ -20,7 +20,7 @@ const start = () => startSpareNeo4j(port, dataDir);
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'liaison-graph-under-load-'));
   port = await freePort();
-  neo4j = await start();
+  handle = { neo4j: await start() };
   api = spawnApi({
     NEO4J_URI: `bolt://127.0.0.1:${port}`,
     NEO4J_PASSWORD: '',
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   api.child.kill('SIGTERM');
   await api.exited;
-  await neo4j.stop();
+  await handle.neo4j.stop();
   await rm(dataDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -49,19 +49,7 @@ describe('Neo4j killed and restarted under a mixed load', () => {
       key: TEST_KEYS.admin,
       concurrency: 8,
       durationMs: 20_000,
-      fault: {
-        atMs: 4_000,
-        downMs: 2_000,
-        kill: async () => {
-          if (neo4j.pid !== undefined) process.kill(neo4j.pid, 'SIGKILL');
-          while (await boltAnswers(`bolt://127.0.0.1:${port}`))
-            await new Promise((resolve) => setTimeout(resolve, 100));
-        },
-        restart: async () => {
-          await neo4j.stop();
-          neo4j = await start();
-        },
-      },
+      fault: killAndRestart(handle, start, { atMs: 4_000, downMs: 2_000 }),
     });
     expect(api.child.exitCode).toBeNull();
     expect(result.serverErrorsOutsideFault).toBe(0);
