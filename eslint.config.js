@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.neo4j/', 'neo4j-runtime/', 'src/generated/', 'test/generated/'],
+    ignores: [
+      'node_modules/',
+      '.neo4j/',
+      'neo4j-runtime/',
+      'src/generated/',
+      'test/generated/',
+      'examples/typed-client/src/gql/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
