@@ -1,10 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Database } from '../../src/neo4j/index.js';
+import { ensureVenv } from '../pythonVenv.js';
 import { FuzzObserver, type FuzzCounts } from './fuzzObserver.js';
 import { ALLOWED_CODES } from './judgeResponse.js';
 import { startObservingProxy } from './observingProxy.js';
@@ -12,24 +13,17 @@ import { startObservingProxy } from './observingProxy.js';
 const FUZZ_DIR = fileURLToPath(new URL('../../fuzz/', import.meta.url));
 
 /**
- * Makes (or finds) the Python environment with Schemathesis by running fuzz/setup-venv.sh, and
- * returns its path. Throws, with what the script said, when it cannot: a fuzz run without its
- * independent fuzzer is a failed run, not a skipped one.
+ * Makes (or finds) the Python environment with Schemathesis (fuzz/requirements.txt, in
+ * node_modules/.cache/liaison-fuzz/venv or $FUZZ_VENV) and returns its path. Throws when it
+ * cannot: a fuzz run without its independent fuzzer is a failed run, not a skipped one.
  */
 export function ensureFuzzVenv(): string {
-  try {
-    const out = execFileSync('bash', [path.join(FUZZ_DIR, 'setup-venv.sh')], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 600_000,
-    });
-    return out.trim().split('\n').at(-1) ?? '';
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(
-      `The Schemathesis environment could not be made (fuzz/setup-venv.sh): ${stderr.trim() || String(error)}`,
-    );
-  }
+  return ensureVenv({
+    purpose: 'Schemathesis',
+    requirements: 'fuzz/requirements.txt',
+    venv: process.env['FUZZ_VENV'] ?? 'node_modules/.cache/liaison-fuzz/venv',
+    program: 'st',
+  });
 }
 
 export interface SchemathesisOptions {
