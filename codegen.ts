@@ -3,7 +3,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /**
  * `schema/` is the source of truth. Resolver types map GraphQL types to our own record types
  * (what the Cypher builders return) and carry our request context; test operations become
- * typed documents; the merged SDL is published in docs/. `npm run codegen` writes, `npm run codegen:check` fails when stale.
+ * typed documents; the explorer's operations become typed document strings (client preset); the
+ * merged SDL is published in docs/. `npm run codegen` writes, `npm run codegen:check` fails when stale.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -89,6 +90,21 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
+        scalars: { ID: 'string', PartialDate: 'string', JSON: 'unknown' },
+      },
+    },
+    // The explorer's operations, written with graphql() in explorer/src: typed document strings
+    // (no graphql-js in the browser bundle), fragments unmasked (the page reads them whole).
+    'explorer/src/gql/': {
+      documents: ['explorer/src/**/*.ts', '!explorer/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        emitLegacyCommonJSImports: false,
         scalars: { ID: 'string', PartialDate: 'string', JSON: 'unknown' },
       },
     },

@@ -11,6 +11,8 @@ export default tseslint.config(
       'src/generated/',
       'test/generated/',
       'examples/typed-client/src/gql/',
+      'explorer/src/gql/',
+      'explorer/dist/',
     ],
   },
   js.configs.recommended,

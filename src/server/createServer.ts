@@ -26,6 +26,7 @@ import { errorFields, type Logger } from '../log/index.js';
 import type { Database } from '../neo4j/index.js';
 import { resolvers } from '../resolvers/index.js';
 import { compiledGateway } from './compiledExecutor.js';
+import { DEFAULT_EXPLORER_DIR, EXPLORER_PATH, serveExplorer } from './explorer.js';
 import { createFormatError } from './formatError.js';
 import { costLimit, limitRules, tokenRefusal } from './limits/index.js';
 import { checkReadiness } from './readiness.js';
@@ -47,6 +48,8 @@ export interface ServerOptions {
    * are then answered SERVICE_UNAVAILABLE at once and readiness is false. Default: always true.
    */
   readonly available?: () => boolean;
+  /** The built explorer served at /explorer. Default: explorer/dist of this repository. */
+  readonly explorerDir?: string;
 }
 
 /** A listening API server. */
@@ -59,9 +62,10 @@ export interface RunningServer {
 }
 
 /**
- * Serves GraphQL at `/graphql` and health at `/health/live` and `/health/ready` from Node's own
- * HTTP server. Apollo gets each request through `executeHTTPGraphQLRequest`, its documented
- * integration point, so no web framework sits in between.
+ * Serves GraphQL at `/graphql`, the explorer's static files at `/explorer/` and health at
+ * `/health/live` and `/health/ready` from Node's own HTTP server. Apollo gets each request
+ * through `executeHTTPGraphQLRequest`, its documented integration point, so no web framework
+ * sits in between.
  */
 export async function startServer(
   database: Database,
@@ -162,9 +166,13 @@ export async function startServer(
       sendJson(res, readiness.ready ? 200 : 503, readiness);
       return;
     }
+    if (url.pathname === EXPLORER_PATH || url.pathname.startsWith(`${EXPLORER_PATH}/`)) {
+      await serveExplorer(req, res, url.pathname, options.explorerDir ?? DEFAULT_EXPLORER_DIR);
+      return;
+    }
     if (url.pathname !== '/graphql') {
       sendJson(res, 404, {
-        error: `No route ${url.pathname}; the API is at /graphql, health at /health/live and /health/ready.`,
+        error: `No route ${url.pathname}; the API is at /graphql, the explorer at /explorer/, health at /health/live and /health/ready.`,
       });
       return;
     }

@@ -36,12 +36,13 @@ export interface TestApi {
 
 /**
  * Registers the file's hooks: before its tests, empty the database, fill it (by default with the
- * historical dataset) and start the API on a free port; after them, stop both. The returned
- * object answers once the hooks have run.
+ * historical dataset) and start the API on a free port (with `overrides` on the test options);
+ * after them, stop both. The returned object answers once the hooks have run.
  */
 export function useTestApi(
   fill: (database: Database) => Promise<unknown> = (database) =>
     loadDataset(database.executor, testLog),
+  overrides: Partial<ServerOptions> = {},
 ): TestApi {
   let database: Database | undefined;
   let server: RunningServer | undefined;
@@ -49,7 +50,7 @@ export function useTestApi(
     database = connectTestDatabase();
     await resetDatabase(database);
     await fill(database);
-    server = await startServer(database, serverOptions(), testLog);
+    server = await startServer(database, serverOptions(overrides), testLog);
   });
   afterAll(async () => {
     await server?.stop();

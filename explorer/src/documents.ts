@@ -1,0 +1,440 @@
+import { graphql } from './gql/index.js';
+
+// The explorer's operations. `npm run codegen` reads every graphql() call here and writes their
+// result and variable types to ./gql, so a field the schema lacks fails the type check.
+
+graphql(`
+  fragment ExplorerGraph on Graph {
+    nodes {
+      id
+      label
+      name
+      properties
+    }
+    edges {
+      id
+      source
+      target
+      kind
+      properties
+    }
+  }
+`);
+
+graphql(`
+  fragment ExplorerPath on ExplainingPath {
+    nodes {
+      id
+    }
+    links {
+      id
+      type
+      start
+      end
+    }
+    window {
+      from
+      to
+    }
+  }
+`);
+
+graphql(`
+  fragment ExplorerCitation on Citation {
+    source {
+      id
+      title
+      author
+      date
+      publisher
+      url
+      file
+    }
+    lines
+    quote
+    section
+  }
+`);
+
+/** Entities whose names, aliases or codes match the words typed. */
+export const SearchDocument = graphql(`
+  query ExplorerSearch($text: String!) {
+    search(text: $text, first: 15) {
+      score
+      entity {
+        __typename
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** What a hostile service could reach through an agent, drawn. */
+export const ReachDocument = graphql(`
+  query ExplorerReach(
+    $agent: ID!
+    $direction: ReachDirection!
+    $maxHops: Int!
+    $during: WindowInput
+    $disciplines: [Discipline!]
+    $minConfidence: Confidence!
+    $thirdPartyRule: ThirdPartyRule!
+  ) {
+    penetrationReach(
+      agent: $agent
+      direction: $direction
+      maxHops: $maxHops
+      during: $during
+      disciplines: $disciplines
+      minConfidence: $minConfidence
+      thirdPartyRule: $thirdPartyRule
+    ) {
+      agent {
+        id
+        name
+      }
+      window {
+        from
+        to
+      }
+      channels {
+        channel {
+          id
+          name
+        }
+        hops
+        exposure
+        path {
+          ...ExplorerPath
+        }
+      }
+      services {
+        service {
+          id
+          name
+          acronym
+        }
+        hops
+        exposure
+        path {
+          ...ExplorerPath
+        }
+      }
+      operations {
+        operation {
+          id
+          name
+        }
+        hops
+        exposure
+        path {
+          ...ExplorerPath
+        }
+      }
+      graph {
+        ...ExplorerGraph
+      }
+    }
+  }
+`);
+
+/** Who can reach a channel or service, drawn. */
+export const ExposureDocument = graphql(`
+  query ExplorerExposure(
+    $target: ID!
+    $direction: ReachDirection!
+    $maxHops: Int!
+    $during: WindowInput
+    $disciplines: [Discipline!]
+    $minConfidence: Confidence!
+    $thirdPartyRule: ThirdPartyRule!
+  ) {
+    exposure(
+      target: $target
+      direction: $direction
+      maxHops: $maxHops
+      during: $during
+      disciplines: $disciplines
+      minConfidence: $minConfidence
+      thirdPartyRule: $thirdPartyRule
+    ) {
+      target {
+        id
+        name
+      }
+      count
+      share
+      agentsConsidered
+      agents {
+        agent {
+          id
+          name
+        }
+        hops
+        exposure
+        path {
+          ...ExplorerPath
+        }
+      }
+      graph {
+        ...ExplorerGraph
+      }
+    }
+  }
+`);
+
+/** The k shortest time-respecting paths between two entities, drawn. */
+export const PathsDocument = graphql(`
+  query ExplorerPaths(
+    $from: ID!
+    $to: ID!
+    $k: Int!
+    $maxHops: Int
+    $during: WindowInput
+    $kinds: [LinkType!]
+  ) {
+    paths(from: $from, to: $to, k: $k, maxHops: $maxHops, during: $during, kinds: $kinds) {
+      paths {
+        ...ExplorerPath
+      }
+      graph {
+        ...ExplorerGraph
+      }
+    }
+  }
+`);
+
+/** The GraphML of the same answers, asked only when the user exports. */
+export const ReachGraphMLDocument = graphql(`
+  query ExplorerReachGraphML(
+    $agent: ID!
+    $direction: ReachDirection!
+    $maxHops: Int!
+    $during: WindowInput
+    $disciplines: [Discipline!]
+    $minConfidence: Confidence!
+    $thirdPartyRule: ThirdPartyRule!
+  ) {
+    penetrationReach(
+      agent: $agent
+      direction: $direction
+      maxHops: $maxHops
+      during: $during
+      disciplines: $disciplines
+      minConfidence: $minConfidence
+      thirdPartyRule: $thirdPartyRule
+    ) {
+      graph {
+        graphml
+      }
+    }
+  }
+`);
+
+export const ExposureGraphMLDocument = graphql(`
+  query ExplorerExposureGraphML(
+    $target: ID!
+    $direction: ReachDirection!
+    $maxHops: Int!
+    $during: WindowInput
+    $disciplines: [Discipline!]
+    $minConfidence: Confidence!
+    $thirdPartyRule: ThirdPartyRule!
+  ) {
+    exposure(
+      target: $target
+      direction: $direction
+      maxHops: $maxHops
+      during: $during
+      disciplines: $disciplines
+      minConfidence: $minConfidence
+      thirdPartyRule: $thirdPartyRule
+    ) {
+      graph {
+        graphml
+      }
+    }
+  }
+`);
+
+export const PathsGraphMLDocument = graphql(`
+  query ExplorerPathsGraphML(
+    $from: ID!
+    $to: ID!
+    $k: Int!
+    $maxHops: Int
+    $during: WindowInput
+    $kinds: [LinkType!]
+  ) {
+    paths(from: $from, to: $to, k: $k, maxHops: $maxHops, during: $during, kinds: $kinds) {
+      graph {
+        graphml
+      }
+    }
+  }
+`);
+
+/** An entity's fields and citations, for the side panel. */
+export const EntityDocument = graphql(`
+  query ExplorerEntity($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      name
+      aliases
+      notes
+      classification
+      releasableTo
+      sources {
+        ...ExplorerCitation
+      }
+      ... on Country {
+        code
+        from
+        to
+      }
+      ... on Service {
+        acronym
+        serviceKind: kind
+        from
+        to
+      }
+      ... on Organization {
+        organizationKind: kind
+        from
+        to
+      }
+      ... on Officer {
+        born
+        died
+      }
+      ... on LiaisonChannel {
+        scope
+        form
+        structure
+        disciplines
+        sharing
+        thirdPartyRule
+        from
+        to
+      }
+      ... on Operation {
+        codename
+        summary
+        outcome
+        from
+        to
+      }
+    }
+  }
+`);
+
+/**
+ * A link's fields and citations. The API has no root field for a link, so this reads the links
+ * of its start node, one alias per link type it can start (OF links carry no citations), and the
+ * panel picks the one with the link's id.
+ */
+export const LinksOfDocument = graphql(`
+  query ExplorerLinksOf($start: ID!) {
+    node(id: $start) {
+      __typename
+      id
+      ... on Service {
+        partyTo: channels {
+          id
+          type
+          role
+          from
+          to
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+        conducted: operations {
+          id
+          type
+          role
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+        succeeded: predecessors {
+          id
+          type
+          from
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+      }
+      ... on Officer {
+        serves: services {
+          id
+          type
+          role
+          post
+          from
+          to
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+        postedTo: postings {
+          id
+          type
+          post
+          from
+          to
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+        agentOf: penetrations {
+          id
+          type
+          kind
+          confidence
+          from
+          to
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+        tookPart: operations {
+          id
+          type
+          role
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+      }
+      ... on Operation {
+        through: channels {
+          id
+          type
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+        targeted: targets {
+          id
+          type
+          classification
+          sources {
+            ...ExplorerCitation
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,411 @@
+import './styles.css';
+import { ApiFailure, execute } from './api.js';
+import { forgetKey, storedKey, storeKey, takeKeyFromFragment } from './apiKey.js';
+import { isoDay } from './dates.js';
+import {
+  ExposureDocument,
+  ExposureGraphMLDocument,
+  PathsDocument,
+  PathsGraphMLDocument,
+  ReachDocument,
+  ReachGraphMLDocument,
+  SearchDocument,
+} from './documents.js';
+import { byId, download, h } from './dom.js';
+import {
+  explainingRow,
+  exposureDrawing,
+  pathsDrawing,
+  reachDrawing,
+  type Drawing,
+  type DrawnElement,
+  type ResultRow,
+} from './drawing.js';
+import { GraphView } from './graphView.js';
+import { fetchDetails, renderDetails } from './panel.js';
+import {
+  chosenQuery,
+  fillChoices,
+  FormProblem,
+  readForm,
+  showFieldsOf,
+  type QueryRequest,
+} from './queryForm.js';
+import { SNAPSHOT_HOOK, type ExplorerSnapshot } from './snapshot.js';
+
+const ui = {
+  status: byId('status', HTMLSpanElement),
+  error: byId('error', HTMLDivElement),
+  keyForm: byId('key-form', HTMLFormElement),
+  keyInput: byId('key-input', HTMLInputElement),
+  changeKey: byId('change-key', HTMLButtonElement),
+  searchForm: byId('search-form', HTMLFormElement),
+  searchInput: byId('search-input', HTMLInputElement),
+  hits: byId('hits', HTMLUListElement),
+  queryForm: byId('query-form', HTMLFormElement),
+  run: byId('run', HTMLButtonElement),
+  day: byId('day', HTMLInputElement),
+  dayLabel: byId('day-label', HTMLOutputElement),
+  allDays: byId('all-days', HTMLButtonElement),
+  exportPng: byId('export-png', HTMLButtonElement),
+  exportGraphml: byId('export-graphml', HTMLButtonElement),
+  heading: byId('heading', HTMLHeadingElement),
+  graph: byId('graph', HTMLDivElement),
+  results: byId('results', HTMLUListElement),
+  panel: byId('panel', HTMLElement),
+};
+
+let drawing: Drawing | undefined;
+let request: QueryRequest | undefined;
+let selected: string | undefined;
+let day: number | undefined;
+let busy = false;
+
+const view = new GraphView(ui.graph, {
+  hover: (id) => {
+    const row = id === undefined || !drawing ? undefined : explainingRow(drawing.rows, id);
+    highlight(row);
+  },
+  select: (element) => void openPanel(element),
+});
+
+/** The key, or undefined after asking for one. */
+function key(): string | undefined {
+  const current = storedKey();
+  if (current === undefined) askForKey('This page needs an API key to read the graph.');
+  return current;
+}
+
+function askForKey(reason: string): void {
+  ui.keyForm.hidden = false;
+  ui.changeKey.hidden = true;
+  ui.status.textContent = reason;
+  ui.keyInput.focus();
+}
+
+function keyAccepted(): void {
+  ui.keyForm.hidden = true;
+  ui.changeKey.hidden = false;
+  ui.status.textContent = 'Key set for this tab.';
+}
+
+function showError(error: unknown): void {
+  ui.error.hidden = false;
+  ui.error.replaceChildren();
+  if (error instanceof ApiFailure) {
+    ui.error.append(h('strong', { class: 'code' }, error.code), ` ${error.message}`);
+    if (error.code === 'UNAUTHENTICATED')
+      askForKey(
+        'The API refused the key: paste a valid one (the local key is in .liaison/admin.key).',
+      );
+  } else if (error instanceof FormProblem) {
+    ui.error.append(h('strong', { class: 'code' }, 'FORM'), ` ${error.message}`);
+  } else {
+    ui.error.append(h('strong', { class: 'code' }, 'ERROR'), ` ${String(error)}`);
+  }
+}
+
+function clearError(): void {
+  ui.error.hidden = true;
+  ui.error.replaceChildren();
+}
+
+/** Runs one request at a time, with the page marked busy and errors shown. */
+async function guarded(what: string, work: () => Promise<void>): Promise<void> {
+  if (busy) return;
+  busy = true;
+  ui.run.disabled = true;
+  document.body.classList.add('busy');
+  ui.status.textContent = `${what}…`;
+  clearError();
+  try {
+    await work();
+    ui.status.textContent = '';
+  } catch (error) {
+    ui.status.textContent = `${what} failed.`;
+    showError(error);
+  } finally {
+    busy = false;
+    ui.run.disabled = false;
+    document.body.classList.remove('busy');
+  }
+}
+
+async function search(): Promise<void> {
+  const text = ui.searchInput.value.trim();
+  if (text === '') {
+    showError(new FormProblem('Type a name, acronym or codename to search for.'));
+    return;
+  }
+  const current = key();
+  if (current === undefined) return;
+  await guarded('Searching', async () => {
+    const { search: hits } = await execute(SearchDocument, { text }, current);
+    ui.hits.replaceChildren(
+      ...hits.map(({ entity }) => {
+        const button = h(
+          'button',
+          { type: 'button', 'data-id': entity.id },
+          h('span', { class: `type ${entity.__typename}` }, entity.__typename),
+          ` ${entity.name} `,
+          h('code', {}, entity.id),
+        );
+        button.addEventListener('click', () => {
+          pick(entity.id, entity.__typename);
+        });
+        return h('li', {}, button);
+      }),
+    );
+    if (hits.length === 0) ui.hits.append(h('li', { class: 'note' }, `Nothing matches "${text}".`));
+  });
+}
+
+/** Fills the id field the picked entity fits: an officer is an agent, a channel a target. */
+function pick(id: string, type: string): void {
+  const field = (name: string) => ui.queryForm.elements.namedItem(name) as HTMLInputElement;
+  const query = chosenQuery(ui.queryForm);
+  if (query === 'paths') {
+    const target = field('from').value.trim() === '' ? field('from') : field('to');
+    target.value = id;
+  } else if (query === 'exposure' || type === 'LiaisonChannel' || type === 'Service') {
+    field('target').value = id;
+    if (query !== 'exposure') setQuery('exposure');
+  } else {
+    field('agent').value = id;
+  }
+  ui.status.textContent = `Picked ${id}.`;
+}
+
+function setQuery(query: QueryRequest['query']): void {
+  const radio = ui.queryForm.querySelector<HTMLInputElement>(`input[name=query][value=${query}]`);
+  if (radio) radio.checked = true;
+  showFieldsOf(ui.queryForm, query);
+}
+
+async function runQuery(): Promise<void> {
+  let asked: QueryRequest;
+  try {
+    asked = readForm(ui.queryForm);
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  const current = key();
+  if (current === undefined) return;
+  await guarded(`Running ${asked.query}`, async () => {
+    show(await answer(asked, current));
+    request = asked;
+  });
+}
+
+async function answer(asked: QueryRequest, current: string): Promise<Drawing> {
+  switch (asked.query) {
+    case 'reach':
+      return reachDrawing(await execute(ReachDocument, asked.variables, current));
+    case 'exposure':
+      return exposureDrawing(await execute(ExposureDocument, asked.variables, current));
+    case 'paths':
+      return pathsDrawing(
+        await execute(PathsDocument, asked.variables, current),
+        asked.variables.from,
+        asked.variables.to,
+      );
+    default: {
+      const unknown: never = asked;
+      throw new Error(`unknown query ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function show(next: Drawing): void {
+  drawing = next;
+  selected = undefined;
+  ui.heading.textContent = next.heading;
+  view.draw(next.elements);
+  ui.results.replaceChildren(...next.rows.map(rowItem));
+  if (next.rows.length === 0) ui.results.append(h('li', { class: 'note' }, 'Nothing in reach.'));
+  ui.panel.replaceChildren(
+    h(
+      'p',
+      { class: 'note' },
+      'Click an element of the drawing or a result for its properties and sources.',
+    ),
+  );
+  setUpSlider(next);
+  ui.exportPng.disabled = false;
+  ui.exportGraphml.disabled = false;
+}
+
+function rowItem(row: ResultRow): HTMLLIElement {
+  const item = h(
+    'li',
+    { 'data-id': row.id, 'data-kind': row.kind, tabindex: '0' },
+    h('span', { class: `kind ${row.kind}` }, row.kind),
+    ` ${row.title}`,
+    h('div', { class: 'detail' }, row.detail),
+  );
+  item.addEventListener('mouseenter', () => {
+    highlight(row);
+  });
+  item.addEventListener('mouseleave', () => {
+    highlight(undefined);
+  });
+  item.addEventListener('focus', () => {
+    highlight(row);
+  });
+  item.addEventListener('click', () => {
+    const element = drawing?.elements.find((e) => e.id === row.id);
+    if (element) void openPanel(element);
+  });
+  return item;
+}
+
+function highlight(row: ResultRow | undefined): void {
+  view.highlight(row?.path);
+  for (const item of ui.results.querySelectorAll('li'))
+    item.classList.toggle('active', row !== undefined && item.dataset['id'] === row.id);
+}
+
+async function openPanel(element: DrawnElement): Promise<void> {
+  const current = key();
+  if (current === undefined) return;
+  selected = element.id;
+  view.select(element.id);
+  ui.panel.replaceChildren(h('p', { class: 'note' }, `Loading ${element.id}…`));
+  await guarded(`Loading ${element.id}`, async () => {
+    const details = await fetchDetails(element, current);
+    // A later click may have replaced this one while it loaded.
+    if (selected === element.id) ui.panel.replaceChildren(renderDetails(details));
+  });
+}
+
+function setUpSlider(next: Drawing): void {
+  const { first, last } = next.window;
+  day = undefined;
+  ui.dayLabel.textContent = 'all days';
+  ui.allDays.disabled = true;
+  view.showDay(undefined);
+  if (first === undefined || last === undefined || last < first) {
+    ui.day.disabled = true;
+    ui.dayLabel.textContent = 'no dates to slide over';
+    return;
+  }
+  ui.day.disabled = false;
+  ui.day.min = String(first);
+  ui.day.max = String(last);
+  ui.day.value = String(first);
+}
+
+function slideTo(value: number): void {
+  day = value;
+  ui.dayLabel.textContent = isoDay(value);
+  ui.allDays.disabled = false;
+  view.showDay(value);
+}
+
+async function exportGraphML(): Promise<void> {
+  const asked = request;
+  const current = key();
+  if (!asked || current === undefined) return;
+  await guarded('Exporting GraphML', async () => {
+    const graphml = await graphMLOf(asked, current);
+    download(
+      new Blob([graphml], { type: 'application/graphml+xml' }),
+      `${fileName(asked)}.graphml`,
+    );
+  });
+}
+
+async function graphMLOf(asked: QueryRequest, current: string): Promise<string> {
+  switch (asked.query) {
+    case 'reach':
+      return (await execute(ReachGraphMLDocument, asked.variables, current)).penetrationReach.graph
+        .graphml;
+    case 'exposure':
+      return (await execute(ExposureGraphMLDocument, asked.variables, current)).exposure.graph
+        .graphml;
+    case 'paths':
+      return (await execute(PathsGraphMLDocument, asked.variables, current)).paths.graph.graphml;
+    default: {
+      const unknown: never = asked;
+      throw new Error(`unknown query ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function fileName(asked: QueryRequest): string {
+  switch (asked.query) {
+    case 'reach':
+      return `reach-${asked.variables.agent}`;
+    case 'exposure':
+      return `exposure-${asked.variables.target}`;
+    case 'paths':
+      return `paths-${asked.variables.from}-${asked.variables.to}`;
+    default: {
+      const unknown: never = asked;
+      throw new Error(`unknown query ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+// End-to-end tests and the screenshot script read the drawing through this (see snapshot.ts).
+const hook: { state(): ExplorerSnapshot } = {
+  state: () => ({
+    query: drawing?.query,
+    busy,
+    elements: view.snapshot(),
+    day: day === undefined ? undefined : isoDay(day),
+    selected,
+  }),
+};
+Object.defineProperty(window, SNAPSHOT_HOOK, { value: Object.freeze(hook) });
+
+fillChoices(ui.queryForm);
+showFieldsOf(ui.queryForm, chosenQuery(ui.queryForm));
+ui.queryForm.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLInputElement && event.target.name === 'query')
+    showFieldsOf(ui.queryForm, chosenQuery(ui.queryForm));
+});
+ui.queryForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void runQuery();
+});
+ui.searchForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void search();
+});
+ui.keyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const problem = storeKey(ui.keyInput.value);
+  if (problem !== undefined) {
+    showError(new FormProblem(problem));
+    return;
+  }
+  ui.keyInput.value = '';
+  clearError();
+  keyAccepted();
+});
+ui.changeKey.addEventListener('click', () => {
+  forgetKey();
+  askForKey('Paste another key.');
+});
+ui.day.addEventListener('input', () => {
+  slideTo(Number(ui.day.value));
+});
+ui.allDays.addEventListener('click', () => {
+  day = undefined;
+  ui.dayLabel.textContent = 'all days';
+  ui.allDays.disabled = true;
+  view.showDay(undefined);
+});
+ui.exportPng.addEventListener('click', () => {
+  if (request) download(view.png(), `${fileName(request)}.png`);
+});
+ui.exportGraphml.addEventListener('click', () => {
+  void exportGraphML();
+});
+
+takeKeyFromFragment();
+if (storedKey() === undefined)
+  askForKey('Paste an API key to start (the local one is in .liaison/admin.key).');
+else keyAccepted();
