@@ -31,12 +31,19 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     };
     let up = database.reached === undefined;
     if (up) await bringUp();
-    const server = await startServer(
-      database,
-      { ...config, auth: authOf(config.auth, log), available: () => up },
-      log,
+    const { auth, localKeyFile } = authOf(config.auth, log);
+    const server = await startServer(database, { ...config, auth, available: () => up }, log);
+    const explorer = server.url.replace(/\/graphql$/, '/explorer/');
+    log.info('API ready', {
+      url: server.url,
+      explorer,
+      neo4j: database.uri,
+      server: database.serverAgent,
+    });
+    // The key goes in the URL's fragment, which the browser never sends, so it is not logged here.
+    log.info(
+      `explorer: open ${explorer}#key=<key> or paste the key on the page; ${localKeyFile ? `the local admin key is in ${localKeyFile}` : 'use a key of API_KEYS, API_KEYS_FILE or npm run keys'}`,
     );
-    log.info('API ready', { url: server.url, neo4j: database.uri, server: database.serverAgent });
     if (!up) void broughtUp(database, bringUp, log).then(() => (up = true));
     let stopping: Promise<void> | undefined;
     return {
@@ -78,12 +85,12 @@ async function broughtUp(
 }
 
 /** The configured authentication, or on a developer's machine with none the local admin key. */
-function authOf(auth: AuthConfig, log: Logger): AuthConfig {
-  if (auth.localAdminKeyDir === undefined) return auth;
+function authOf(auth: AuthConfig, log: Logger): { auth: AuthConfig; localKeyFile?: string } {
+  if (auth.localAdminKeyDir === undefined) return { auth };
   const local = localAdminKey(auth.localAdminKeyDir);
   log.warn(
     `no credentials are configured: requests need the local admin key in ${local.keyFile} (send it as "X-API-Key: <key>"); set API_KEYS, API_KEYS_FILE or a JWT key to configure your own`,
     { keyFile: local.keyFile, created: local.created },
   );
-  return { ...auth, apiKeys: [local.record] };
+  return { auth: { ...auth, apiKeys: [local.record] }, localKeyFile: local.keyFile };
 }
