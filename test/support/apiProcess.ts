@@ -13,17 +13,29 @@ export interface ApiProcess {
   readonly exited: Promise<number | string>;
 }
 
+/** Where and how the API is started, when not as `npm start` in this checkout. */
+export interface SpawnOptions {
+  /** The working directory (default: this checkout). */
+  readonly cwd?: string;
+  /** Node's arguments (default: `--import tsx src/main.ts`, what `npm start` runs). */
+  readonly args?: readonly string[];
+  /** Configure the test keys in API_KEYS (default true). */
+  readonly testKeys?: boolean;
+}
+
 /**
  * Starts `src/main.ts` like `npm start` does, with `env` over a minimal environment that
- * configures the test keys (API_KEYS).
+ * configures the test keys (API_KEYS) unless `options` says otherwise.
  */
-export function spawnApi(env: Record<string, string>): ApiProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export function spawnApi(env: Record<string, string>, options: SpawnOptions = {}): ApiProcess {
+  const args = options.args ?? ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '/tmp',
       PORT: '0',
-      API_KEYS: testApiKeysEnv(),
+      ...((options.testKeys ?? true) ? { API_KEYS: testApiKeysEnv() } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
