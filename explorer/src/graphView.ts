@@ -15,7 +15,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
-      'text-max-width': '120px',
+      'text-max-width': '110px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
       'text-background-padding': '1px',
@@ -57,7 +57,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'arrow-scale': 0.8,
       'curve-style': 'bezier',
       label: 'data(type)',
-      'font-size': 8,
+      'font-size': 9,
       color: '#5c6b7a',
       'text-rotation': 'autorotate',
       'text-opacity': 0,
@@ -68,7 +68,7 @@ const STYLE: cytoscape.StylesheetJson = [
     style: { 'line-color': '#c0392b', 'target-arrow-color': '#c0392b', 'line-style': 'dashed' },
   },
   { selector: '.out-of-time', style: { opacity: 0.15 } },
-  { selector: '.faded', style: { opacity: 0.12 } },
+  { selector: '.faded', style: { opacity: 0.25 } },
   {
     selector: 'node.highlighted',
     style: { opacity: 1, 'border-width': 4, 'border-color': '#f1c40f', 'z-index': 10 },
@@ -119,7 +119,7 @@ export class GraphView {
     });
   }
 
-  /** Replaces the drawing; lays the graph out breadth-first from the agents or path ends. */
+  /** Replaces the drawing, laid out from the agent, the target or the first path end. */
   draw(elements: readonly DrawnElement[]): void {
     this.byId.clear();
     for (const element of elements) this.byId.set(element.id, element);
@@ -138,14 +138,14 @@ export class GraphView {
         classes: [e.type, e.emphasis ?? ''].filter((c) => c !== ''),
       })),
     );
-    const roots = elements.filter((e) => e.emphasis !== undefined && e.group === 'nodes');
+    // Levels by distance from the root, top down: the same answer is always drawn the same way.
     this.cy
       .layout({
         name: 'breadthfirst',
         directed: false,
-        roots: roots.map((r) => r.id),
+        roots: [root(elements)].filter((id) => id !== undefined),
         spacingFactor: 1.05,
-        padding: 30,
+        padding: 24,
         animate: false,
       })
       .run();
@@ -199,4 +199,12 @@ export class GraphView {
       };
     });
   }
+}
+
+/** The centre of the drawing: the reach's agent, the exposed target, or where the paths start. */
+function root(elements: readonly DrawnElement[]): string | undefined {
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  const agents = nodes.filter((e) => e.emphasis === 'agent');
+  const ends = nodes.filter((e) => e.emphasis === 'end');
+  return (agents.length === 1 ? agents[0] : (ends[0] ?? agents[0]))?.id;
 }

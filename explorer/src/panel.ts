@@ -99,11 +99,12 @@ export function renderDetails(details: Details): HTMLElement {
     {},
     h('h2', {}, details.title),
     h('p', { class: 'subtitle' }, details.subtitle),
-    fields,
     h('h3', {}, `Sources (${details.sources.length})`),
     details.sources.length > 0
       ? sources
       : h('p', { class: 'note' }, details.note ?? 'No citations recorded.'),
+    h('h3', {}, 'Properties'),
+    fields,
   );
 }
 
