@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -173,16 +173,18 @@ describe('examples/penetration-paths.ipynb, run top to bottom against the API', 
     }).parse(graphml) as { graphml: { graph: { node: { id: string }[] } } };
     const fileNodeIds = parsed.graphml.graph.node.map((node) => node.id).sort();
     expect(fileNodeIds).toEqual(reach.graph.nodes.map((node) => node.id).sort());
+    rmSync(workDir, { recursive: true }); // kept when a check fails, to read executed.ipynb
   }, 300_000);
 
   it('stops at the first request with UNAUTHENTICATED when the key is wrong', async () => {
     // Well formed (lgk_<12 hex>_<43 base64url>), so it is refused as unknown, not as malformed.
     const wrongKey = `lgk_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`;
-    const { summary } = await runNotebook(wrongKey);
+    const { summary, workDir } = await runNotebook(wrongKey);
     expect(summary.error).toMatchObject({
       index: cellTagged(summary, 'agents').index,
       ename: 'ApiError',
     });
     expect(summary.error?.evalue).toMatch(/^UNAUTHENTICATED: .* \[HTTP 401\]$/);
+    rmSync(workDir, { recursive: true });
   }, 300_000);
 });
