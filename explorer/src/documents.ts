@@ -1,7 +1,8 @@
 import { graphql } from './gql/index.js';
 
 // The explorer's operations. `npm run codegen` reads every graphql() call here and writes their
-// result and variable types to ./gql, so a field the schema lacks fails the type check.
+// result and variable types to ./gql, so a field the schema lacks fails the type check. The three
+// queries ask for their graph's GraphML only when `$graphml` is true (the export button).
 
 graphql(`
   fragment ExplorerGraph on Graph {
@@ -80,6 +81,7 @@ export const ReachDocument = graphql(`
     $disciplines: [Discipline!]
     $minConfidence: Confidence!
     $thirdPartyRule: ThirdPartyRule!
+    $graphml: Boolean! = false
   ) {
     penetrationReach(
       agent: $agent
@@ -134,6 +136,7 @@ export const ReachDocument = graphql(`
       }
       graph {
         ...ExplorerGraph
+        graphml @include(if: $graphml)
       }
     }
   }
@@ -149,6 +152,7 @@ export const ExposureDocument = graphql(`
     $disciplines: [Discipline!]
     $minConfidence: Confidence!
     $thirdPartyRule: ThirdPartyRule!
+    $graphml: Boolean! = false
   ) {
     exposure(
       target: $target
@@ -179,6 +183,7 @@ export const ExposureDocument = graphql(`
       }
       graph {
         ...ExplorerGraph
+        graphml @include(if: $graphml)
       }
     }
   }
@@ -193,6 +198,7 @@ export const PathsDocument = graphql(`
     $maxHops: Int
     $during: WindowInput
     $kinds: [LinkType!]
+    $graphml: Boolean! = false
   ) {
     paths(from: $from, to: $to, k: $k, maxHops: $maxHops, during: $during, kinds: $kinds) {
       paths {
@@ -200,76 +206,7 @@ export const PathsDocument = graphql(`
       }
       graph {
         ...ExplorerGraph
-      }
-    }
-  }
-`);
-
-/** The GraphML of the same answers, asked only when the user exports. */
-export const ReachGraphMLDocument = graphql(`
-  query ExplorerReachGraphML(
-    $agent: ID!
-    $direction: ReachDirection!
-    $maxHops: Int!
-    $during: WindowInput
-    $disciplines: [Discipline!]
-    $minConfidence: Confidence!
-    $thirdPartyRule: ThirdPartyRule!
-  ) {
-    penetrationReach(
-      agent: $agent
-      direction: $direction
-      maxHops: $maxHops
-      during: $during
-      disciplines: $disciplines
-      minConfidence: $minConfidence
-      thirdPartyRule: $thirdPartyRule
-    ) {
-      graph {
-        graphml
-      }
-    }
-  }
-`);
-
-export const ExposureGraphMLDocument = graphql(`
-  query ExplorerExposureGraphML(
-    $target: ID!
-    $direction: ReachDirection!
-    $maxHops: Int!
-    $during: WindowInput
-    $disciplines: [Discipline!]
-    $minConfidence: Confidence!
-    $thirdPartyRule: ThirdPartyRule!
-  ) {
-    exposure(
-      target: $target
-      direction: $direction
-      maxHops: $maxHops
-      during: $during
-      disciplines: $disciplines
-      minConfidence: $minConfidence
-      thirdPartyRule: $thirdPartyRule
-    ) {
-      graph {
-        graphml
-      }
-    }
-  }
-`);
-
-export const PathsGraphMLDocument = graphql(`
-  query ExplorerPathsGraphML(
-    $from: ID!
-    $to: ID!
-    $k: Int!
-    $maxHops: Int
-    $during: WindowInput
-    $kinds: [LinkType!]
-  ) {
-    paths(from: $from, to: $to, k: $k, maxHops: $maxHops, during: $during, kinds: $kinds) {
-      graph {
-        graphml
+        graphml @include(if: $graphml)
       }
     }
   }

@@ -2,15 +2,7 @@ import './styles.css';
 import { ApiFailure, execute } from './api.js';
 import { forgetKey, storedKey, storeKey, takeKeyFromFragment } from './apiKey.js';
 import { isoDay } from './dates.js';
-import {
-  ExposureDocument,
-  ExposureGraphMLDocument,
-  PathsDocument,
-  PathsGraphMLDocument,
-  ReachDocument,
-  ReachGraphMLDocument,
-  SearchDocument,
-} from './documents.js';
+import { ExposureDocument, PathsDocument, ReachDocument, SearchDocument } from './documents.js';
 import { byId, download, h } from './dom.js';
 import {
   explainingRow,
@@ -317,15 +309,23 @@ async function exportGraphML(): Promise<void> {
 }
 
 async function graphMLOf(asked: QueryRequest, current: string): Promise<string> {
+  const graph = await graphOf(asked, current);
+  if (graph.graphml == null) throw new Error('the answer carries no GraphML');
+  return graph.graphml;
+}
+
+/** The same query again, with the GraphML of its graph. */
+async function graphOf(asked: QueryRequest, current: string): Promise<{ graphml?: string | null }> {
   switch (asked.query) {
     case 'reach':
-      return (await execute(ReachGraphMLDocument, asked.variables, current)).penetrationReach.graph
-        .graphml;
+      return (await execute(ReachDocument, { ...asked.variables, graphml: true }, current))
+        .penetrationReach.graph;
     case 'exposure':
-      return (await execute(ExposureGraphMLDocument, asked.variables, current)).exposure.graph
-        .graphml;
+      return (await execute(ExposureDocument, { ...asked.variables, graphml: true }, current))
+        .exposure.graph;
     case 'paths':
-      return (await execute(PathsGraphMLDocument, asked.variables, current)).paths.graph.graphml;
+      return (await execute(PathsDocument, { ...asked.variables, graphml: true }, current)).paths
+        .graph;
     default: {
       const unknown: never = asked;
       throw new Error(`unknown query ${JSON.stringify(unknown)}`);

@@ -249,6 +249,7 @@ export type ExplorerReachQueryVariables = Exact<{
   disciplines?: Array<Discipline> | Discipline | null | undefined;
   minConfidence: Confidence;
   thirdPartyRule: ThirdPartyRule;
+  graphml?: boolean;
 }>;
 
 
@@ -273,7 +274,7 @@ export type ExplorerReachQuery = { penetrationReach: { agent: { id: string, name
           | { id: string }
           | { id: string }
           | { id: string }
-        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, graph: { nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
+        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, graph: { graphml?: string, nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
 
 export type ExplorerExposureQueryVariables = Exact<{
   target: string;
@@ -283,6 +284,7 @@ export type ExplorerExposureQueryVariables = Exact<{
   disciplines?: Array<Discipline> | Discipline | null | undefined;
   minConfidence: Confidence;
   thirdPartyRule: ThirdPartyRule;
+  graphml?: boolean;
 }>;
 
 
@@ -300,7 +302,7 @@ export type ExplorerExposureQuery = { exposure: { count: number, share: number, 
           | { id: string }
           | { id: string }
           | { id: string }
-        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, graph: { nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
+        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, graph: { graphml?: string, nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
 
 export type ExplorerPathsQueryVariables = Exact<{
   from: string;
@@ -309,6 +311,7 @@ export type ExplorerPathsQueryVariables = Exact<{
   maxHops?: number | null | undefined;
   during?: WindowInput | null | undefined;
   kinds?: Array<LinkType> | LinkType | null | undefined;
+  graphml?: boolean;
 }>;
 
 
@@ -319,45 +322,7 @@ export type ExplorerPathsQuery = { paths: { paths: Array<{ nodes: Array<
         | { id: string }
         | { id: string }
         | { id: string }
-      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }>, graph: { nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
-
-export type ExplorerReachGraphMlQueryVariables = Exact<{
-  agent: string;
-  direction: ReachDirection;
-  maxHops: number;
-  during?: WindowInput | null | undefined;
-  disciplines?: Array<Discipline> | Discipline | null | undefined;
-  minConfidence: Confidence;
-  thirdPartyRule: ThirdPartyRule;
-}>;
-
-
-export type ExplorerReachGraphMlQuery = { penetrationReach: { graph: { graphml: string } } };
-
-export type ExplorerExposureGraphMlQueryVariables = Exact<{
-  target: string;
-  direction: ReachDirection;
-  maxHops: number;
-  during?: WindowInput | null | undefined;
-  disciplines?: Array<Discipline> | Discipline | null | undefined;
-  minConfidence: Confidence;
-  thirdPartyRule: ThirdPartyRule;
-}>;
-
-
-export type ExplorerExposureGraphMlQuery = { exposure: { graph: { graphml: string } } };
-
-export type ExplorerPathsGraphMlQueryVariables = Exact<{
-  from: string;
-  to: string;
-  k: number;
-  maxHops?: number | null | undefined;
-  during?: WindowInput | null | undefined;
-  kinds?: Array<LinkType> | LinkType | null | undefined;
-}>;
-
-
-export type ExplorerPathsGraphMlQuery = { paths: { graph: { graphml: string } } };
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }>, graph: { graphml?: string, nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
 
 export type ExplorerEntityQueryVariables = Exact<{
   id: string;
@@ -468,7 +433,7 @@ export const ExplorerSearchDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExplorerSearchQuery, ExplorerSearchQueryVariables>;
 export const ExplorerReachDocument = new TypedDocumentString(`
-    query ExplorerReach($agent: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!) {
+    query ExplorerReach($agent: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!, $graphml: Boolean! = false) {
   penetrationReach(
     agent: $agent
     direction: $direction
@@ -522,6 +487,7 @@ export const ExplorerReachDocument = new TypedDocumentString(`
     }
     graph {
       ...ExplorerGraph
+      graphml @include(if: $graphml)
     }
   }
 }
@@ -556,7 +522,7 @@ fragment ExplorerPath on ExplainingPath {
   }
 }`) as unknown as TypedDocumentString<ExplorerReachQuery, ExplorerReachQueryVariables>;
 export const ExplorerExposureDocument = new TypedDocumentString(`
-    query ExplorerExposure($target: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!) {
+    query ExplorerExposure($target: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!, $graphml: Boolean! = false) {
   exposure(
     target: $target
     direction: $direction
@@ -586,6 +552,7 @@ export const ExplorerExposureDocument = new TypedDocumentString(`
     }
     graph {
       ...ExplorerGraph
+      graphml @include(if: $graphml)
     }
   }
 }
@@ -620,7 +587,7 @@ fragment ExplorerPath on ExplainingPath {
   }
 }`) as unknown as TypedDocumentString<ExplorerExposureQuery, ExplorerExposureQueryVariables>;
 export const ExplorerPathsDocument = new TypedDocumentString(`
-    query ExplorerPaths($from: ID!, $to: ID!, $k: Int!, $maxHops: Int, $during: WindowInput, $kinds: [LinkType!]) {
+    query ExplorerPaths($from: ID!, $to: ID!, $k: Int!, $maxHops: Int, $during: WindowInput, $kinds: [LinkType!], $graphml: Boolean! = false) {
   paths(
     from: $from
     to: $to
@@ -634,6 +601,7 @@ export const ExplorerPathsDocument = new TypedDocumentString(`
     }
     graph {
       ...ExplorerGraph
+      graphml @include(if: $graphml)
     }
   }
 }
@@ -667,56 +635,6 @@ fragment ExplorerPath on ExplainingPath {
     to
   }
 }`) as unknown as TypedDocumentString<ExplorerPathsQuery, ExplorerPathsQueryVariables>;
-export const ExplorerReachGraphMlDocument = new TypedDocumentString(`
-    query ExplorerReachGraphML($agent: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!) {
-  penetrationReach(
-    agent: $agent
-    direction: $direction
-    maxHops: $maxHops
-    during: $during
-    disciplines: $disciplines
-    minConfidence: $minConfidence
-    thirdPartyRule: $thirdPartyRule
-  ) {
-    graph {
-      graphml
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ExplorerReachGraphMlQuery, ExplorerReachGraphMlQueryVariables>;
-export const ExplorerExposureGraphMlDocument = new TypedDocumentString(`
-    query ExplorerExposureGraphML($target: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!) {
-  exposure(
-    target: $target
-    direction: $direction
-    maxHops: $maxHops
-    during: $during
-    disciplines: $disciplines
-    minConfidence: $minConfidence
-    thirdPartyRule: $thirdPartyRule
-  ) {
-    graph {
-      graphml
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ExplorerExposureGraphMlQuery, ExplorerExposureGraphMlQueryVariables>;
-export const ExplorerPathsGraphMlDocument = new TypedDocumentString(`
-    query ExplorerPathsGraphML($from: ID!, $to: ID!, $k: Int!, $maxHops: Int, $during: WindowInput, $kinds: [LinkType!]) {
-  paths(
-    from: $from
-    to: $to
-    k: $k
-    maxHops: $maxHops
-    during: $during
-    kinds: $kinds
-  ) {
-    graph {
-      graphml
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ExplorerPathsGraphMlQuery, ExplorerPathsGraphMlQueryVariables>;
 export const ExplorerEntityDocument = new TypedDocumentString(`
     query ExplorerEntity($id: ID!) {
   node(id: $id) {
