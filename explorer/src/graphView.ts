@@ -15,7 +15,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
-      'text-max-width': '110px',
+      'text-max-width': '96px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
       'text-background-padding': '1px',
@@ -145,6 +145,8 @@ export class GraphView {
         directed: false,
         roots: [root(elements)].filter((id) => id !== undefined),
         spacingFactor: 1.05,
+        // Spacing counts each node's label, so long names on a crowded level do not overlap.
+        nodeDimensionsIncludeLabels: true,
         padding: 24,
         animate: false,
       })
