@@ -23,6 +23,7 @@ export {
   deleteOfLinks,
   deleteEntity,
   linkById,
+  linkRecordOf,
   setLinkProps,
   deleteLinkById,
 } from './mutationQueries.js';

@@ -1,7 +1,9 @@
 import type { Visibility } from '../context/index.js';
 import { LABELS, LINK_TYPES, type Label, type LinkType } from '../model/index.js';
-import type { CypherQuery } from '../neo4j/index.js';
+import type { CypherQuery, Plain } from '../neo4j/index.js';
 import { labelOf } from './entities.js';
+import { mapOf, str } from './fields.js';
+import type { LinkRecord } from './records.js';
 import { assertLabel, assertLinkType } from './importQueries.js';
 
 /** One visible entity's stored properties and the id of the visible country it is OF (if any). */
@@ -44,16 +46,36 @@ export function deleteEntity(label: Label, id: string, v: Visibility): CypherQue
   };
 }
 
-/** A link by id, whatever its type, through the per-type relationship id indexes. */
-export function linkById(id: string): CypherQuery {
+/**
+ * A link by id, whatever its type, through the per-type relationship id indexes; with `v`, only
+ * when the caller sees the link and both its ends.
+ */
+export function linkById(id: string, v?: Visibility): CypherQuery {
+  const seen = v ? ` WHERE ${v.rel('r')} AND ${v.node('a')} AND ${v.node('b')}` : '';
   const branches = LINK_TYPES.map(
-    (type) => `MATCH (a)-[r:${type} {id: $id}]->(b) RETURN r, a, b, '${type}' AS type`,
+    (type) => `MATCH (a)-[r:${type} {id: $id}]->(b)${seen} RETURN r, a, b, '${type}' AS type`,
   ).join(' UNION ');
   return {
     cypher:
       `CALL () { ${branches} } RETURN type, properties(r) AS link, ${labelOf('a')} AS startLabel, properties(a) AS start, ` +
       `${labelOf('b')} AS endLabel, properties(b) AS end`,
-    params: { id, labels: [...LABELS] },
+    params: { id, labels: [...LABELS], ...v?.params },
+  };
+}
+
+/** A row of linkById as the link record resolvers take. */
+export function linkRecordOf(row: Readonly<Record<string, Plain>>): LinkRecord {
+  const type = str(row['type'], 'type');
+  assertLinkType(type);
+  const startLabel = str(row['startLabel'], 'startLabel');
+  const endLabel = str(row['endLabel'], 'endLabel');
+  assertLabel(startLabel);
+  assertLabel(endLabel);
+  return {
+    type,
+    props: mapOf(row['link'], 'link'),
+    start: { label: startLabel, props: mapOf(row['start'], 'start') },
+    end: { label: endLabel, props: mapOf(row['end'], 'end') },
   };
 }
 

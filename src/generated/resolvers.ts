@@ -1781,6 +1781,11 @@ export type Query = {
    * includes the target, with hops and path; `count` and `share` of all agents in the filter.
    */
   exposure: Exposure;
+  /**
+   * Any link by id (a posting, a membership, a penetration, ...), with both its ends and its
+   * sources; null when none has it or when the caller may not see it or either end.
+   */
+  link: Maybe<Link>;
   /** The entities and links around an entity, up to `depth` links away, as a drawable graph. */
   neighborhood: Graph;
   /** Any entity by id (a country, service, organization, officer, channel or operation); null when none has it. */
@@ -1876,6 +1881,15 @@ export type QueryExposureArgs = {
   minConfidence?: InputMaybe<Confidence>;
   target: Scalars['ID']['input'];
   thirdPartyRule?: InputMaybe<ThirdPartyRule>;
+};
+
+
+/**
+ * The root of every read. Ids are readable, stable slugs (`sis`, `cia`, `kgb`, `kim-philby`,
+ * `sis-cia`); links have ids of the form `start/TYPE/end` (`kim-philby/POSTED_TO/sis-cia`).
+ */
+export type QueryLinkArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3124,6 +3138,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   channels?: Resolver<ResolversTypes['ChannelConnection'], ParentType, ContextType, RequireFields<QueryChannelsArgs, 'first' | 'orderBy'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first' | 'orderBy'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'direction' | 'maxHops' | 'minConfidence' | 'target' | 'thirdPartyRule'>>;
+  link?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<QueryLinkArgs, 'id'>>;
   neighborhood?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   officers?: Resolver<ResolversTypes['OfficerConnection'], ParentType, ContextType, RequireFields<QueryOfficersArgs, 'first' | 'orderBy'>>;

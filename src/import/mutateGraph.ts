@@ -7,12 +7,12 @@ import {
   existingSources,
   labelsOfIds,
   linkById,
+  linkRecordOf,
   listOf,
   mapOf,
   setLinkProps,
   str,
   assertLabel,
-  assertLinkType,
   createLinks,
   type EntityRecord,
   type LinkRecord,
@@ -237,18 +237,7 @@ async function findLink(
     )
   )
     return undefined;
-  const type = str(row['type'], 'type');
-  assertLinkType(type);
-  const startLabel = str(row['startLabel'], 'startLabel');
-  const endLabel = str(row['endLabel'], 'endLabel');
-  assertLabel(startLabel);
-  assertLabel(endLabel);
-  return {
-    type,
-    props: mapOf(row['link'], 'link'),
-    start: { label: startLabel, props: mapOf(row['start'], 'start') },
-    end: { label: endLabel, props: mapOf(row['end'], 'end') },
-  };
+  return linkRecordOf(row);
 }
 
 async function checkSources(tx: TransactionRunner, sourceIds: readonly string[]): Promise<void> {

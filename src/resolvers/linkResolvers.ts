@@ -39,6 +39,9 @@ const LINK_GRAPHQL_TYPE = {
   OF: undefined,
 } as const satisfies Record<LinkType, string | undefined>;
 
+/** Whether links of a type are Link objects (OF links are their entity's fields instead). */
+export const isLinkObject = (type: LinkType): boolean => LINK_GRAPHQL_TYPE[type] !== undefined;
+
 /** Link types, citations and sources. */
 export const linkResolvers: Pick<
   Resolvers,

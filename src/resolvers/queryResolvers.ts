@@ -1,4 +1,6 @@
 import {
+  linkById,
+  linkRecordOf,
   luceneQuery,
   searchEntities,
   str,
@@ -11,6 +13,7 @@ import type { EntityOrder, QueryResolvers } from '../generated/resolvers.js';
 import { checkFirst } from './cursor.js';
 import { entityConnection, penetrationConnection } from './connections.js';
 import { timeWindow, type TimeArgs } from './linkFields.js';
+import { isLinkObject } from './linkResolvers.js';
 
 /** The order asked for; an explicit null asks for the default (by name, ascending). */
 const order = (orderBy: EntityOrder | null | undefined) => ({
@@ -37,6 +40,18 @@ const SEARCH_MAX_WORD_LENGTH = 100;
 /** Root query fields. */
 export const queryResolvers: QueryResolvers = {
   node: (_parent, { id }, { loaders }) => loaders.entity.load(id),
+  link: async (_parent, { id }, { executor, visibility }) => {
+    const [row] = await executor.read(linkById(id, visibility));
+    if (!row) return null;
+    const link = linkRecordOf(row);
+    if (!isLinkObject(link.type)) {
+      throw badInput(
+        `${shown(id)} is an ${link.type} link (a nationality or a service's country), which is a field of its entity, not a Link: ask for node(id: ${shown(str(link.start.props['id'], 'id'))}) and its country or nationality.`,
+        { argument: 'id', type: link.type },
+      );
+    }
+    return link;
+  },
   service: async (_parent, { id }, { loaders }) => {
     const entity = await loaders.entity.load(id);
     return entity?.label === 'Service' ? entity : null;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKeyRecord } from '../../src/auth/apiKeyRecord.js';
+import { str } from '../../src/cypher/index.js';
 import { importDocument } from '../../src/import/index.js';
 import { CLASSIFICATIONS, type Classification } from '../../src/model/index.js';
 import type { Database } from '../../src/neo4j/index.js';
@@ -12,6 +13,7 @@ import {
   ChannelPageDocument,
   EntityNodeDocument,
   ExposureDocument,
+  LinkByIdDocument,
   NeighborhoodDocument,
   OfficerDetailDocument,
   OfficerPageDocument,
@@ -124,7 +126,11 @@ afterAll(async () => {
 });
 
 /** Every read the API offers, over every id of the graph, as one caller; answers and errors. */
-async function everything(graph: RandomGraph, key: string): Promise<unknown[]> {
+async function everything(
+  graph: RandomGraph,
+  key: string,
+  linkIds: readonly string[],
+): Promise<unknown[]> {
   const ask = async <TData, TVariables>(
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
@@ -150,6 +156,7 @@ async function everything(graph: RandomGraph, key: string): Promise<unknown[]> {
     answers.push(await ask(NeighborhoodDocument, { id, depth: 2 }));
     answers.push(await ask(TimelineDocument, { id }));
   }
+  for (const id of linkIds) answers.push(await ask(LinkByIdDocument, { id }));
   for (const id of services) answers.push(await ask(ServiceDetailDocument, { id }));
   for (const id of channels) answers.push(await ask(ChannelDetailDocument, { id }));
   for (const id of operations) answers.push(await ask(OperationDetailDocument, { id }));
@@ -190,8 +197,8 @@ async function removeHidden(caller: {
 
 /**
  * On random marked graphs, everything a restricted caller reads (paths, exposure counts and
- * shares, brokers, lists and totalCount, search, neighbourhoods, timelines, entity details,
- * k shortest paths, and the errors for ids it cannot see) equals what it reads, fully cleared,
+ * shares, brokers, lists and totalCount, search, neighbourhoods, timelines, entity and link
+ * details, k shortest paths, and the errors for ids it cannot see) equals what it reads, fully cleared,
  * from the same graph with the elements hidden from it deleted.
  */
 describe('a restricted caller reads exactly the graph without what is hidden from it', () => {
@@ -208,9 +215,16 @@ describe('a restricted caller reads exactly the graph without what is hidden fro
             params: {},
           });
           await importDocument(database.executor, marked(toDocument(graph), markings));
-          const restricted = await everything(graph, keyOf(clearance, nationality));
+          // Every link of the graph, asked by id before and after the hidden ones are deleted.
+          const linkIds = (
+            await database.executor.read({
+              cypher: 'MATCH ()-[r]->() RETURN r.id AS id',
+              params: {},
+            })
+          ).map((row) => str(row['id'], 'id'));
+          const restricted = await everything(graph, keyOf(clearance, nationality), linkIds);
           await removeHidden({ clearance, nationality });
-          const cleared = await everything(graph, keyOf('TOP_SECRET', nationality));
+          const cleared = await everything(graph, keyOf('TOP_SECRET', nationality), linkIds);
           expect(restricted).toEqual(cleared);
         },
       ),
