@@ -267,110 +267,48 @@ export const EntityDocument = graphql(`
   }
 `);
 
-/**
- * A link's fields and citations. The API has no root field for a link, so this reads the links
- * of its start node, one alias per link type it can start (OF links carry no citations), and the
- * panel picks the one with the link's id.
- */
-export const LinksOfDocument = graphql(`
-  query ExplorerLinksOf($start: ID!) {
-    node(id: $start) {
+/** A link's fields and citations (OF links are not Link objects: the API refuses them). */
+export const LinkDocument = graphql(`
+  query ExplorerLink($id: ID!) {
+    link(id: $id) {
       __typename
       id
-      ... on Service {
-        partyTo: channels {
-          id
-          type
-          role
-          from
-          to
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
-        conducted: operations {
-          id
-          type
-          role
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
-        succeeded: predecessors {
-          id
-          type
-          from
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
+      type
+      classification
+      releasableTo
+      sources {
+        ...ExplorerCitation
       }
-      ... on Officer {
-        serves: services {
-          id
-          type
-          role
-          post
-          from
-          to
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
-        postedTo: postings {
-          id
-          type
-          post
-          from
-          to
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
-        agentOf: penetrations {
-          id
-          type
-          kind
-          confidence
-          from
-          to
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
-        tookPart: operations {
-          id
-          type
-          role
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
+      ... on ChannelParty {
+        partyRole: role
+        from
+        to
       }
-      ... on Operation {
-        through: channels {
-          id
-          type
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
-        targeted: targets {
-          id
-          type
-          classification
-          sources {
-            ...ExplorerCitation
-          }
-        }
+      ... on Employment {
+        serviceRole: role
+        post
+        from
+        to
+      }
+      ... on Posting {
+        post
+        from
+        to
+      }
+      ... on Conduct {
+        conductRole: role
+      }
+      ... on Participation {
+        participationRole: role
+      }
+      ... on Succession {
+        from
+      }
+      ... on Penetration {
+        kind
+        confidence
+        from
+        to
       }
     }
   }

@@ -1,5 +1,5 @@
 import { execute } from './api.js';
-import { EntityDocument, LinksOfDocument } from './documents.js';
+import { EntityDocument, LinkDocument } from './documents.js';
 import type { DrawnElement } from './drawing.js';
 import { h } from './dom.js';
 import type { ExplorerCitationFragment } from './gql/graphql.js';
@@ -14,7 +14,7 @@ export interface Details {
   readonly note?: string;
 }
 
-/** Fetches an entity (node(id)) or a link (through its start node) with its citations. */
+/** Fetches an entity (node(id)) or a link (link(id)) with its citations. */
 export async function fetchDetails(element: DrawnElement, key: string): Promise<Details> {
   return element.group === 'nodes' ? entityDetails(element, key) : linkDetails(element, key);
 }
@@ -38,31 +38,25 @@ async function entityDetails(element: DrawnElement, key: string): Promise<Detail
   };
 }
 
-type AnyLink = { id: string; type: string; sources: ExplorerCitationFragment[] } & Record<
-  string,
-  unknown
->;
-
 async function linkDetails(element: DrawnElement, key: string): Promise<Details> {
   const subtitle = `${element.type} link ${element.id}`;
   const title = `${element.source ?? '?'} → ${element.target ?? '?'}`;
-  const { node } = await execute(LinksOfDocument, { start: element.source ?? '' }, key);
-  const lists: AnyLink[][] = node
-    ? Object.values(node as Record<string, unknown>).filter((v): v is AnyLink[] => Array.isArray(v))
-    : [];
-  const link = lists.flat().find((l) => l.id === element.id);
+  const missing = (note: string): Details => ({
+    title,
+    subtitle,
+    fields: fieldsOf(drawingFacts(element)),
+    sources: [],
+    note,
+  });
+  // A nationality or a service's country is a field of its entity, with no citations of its own.
+  if (element.type === 'OF')
+    return missing('OF links (nationality, a service’s country) carry no citations in the API.');
+  const { link } = await execute(LinkDocument, { id: element.id }, key);
   if (!link)
-    return {
-      title,
-      subtitle,
-      fields: fieldsOf(drawingFacts(element)),
-      sources: [],
-      note:
-        element.type === 'OF'
-          ? 'OF links (nationality, a service’s country) carry no citations in the API.'
-          : 'The API no longer lists this link from its start (deleted, or hidden from your key).',
-    };
-  const { id: _id, sources, ...rest } = link;
+    return missing(
+      'The API no longer has this link (deleted since the query ran, or hidden from your key).',
+    );
+  const { __typename: _typename, id: _id, sources, ...rest } = link;
   return {
     title,
     subtitle,

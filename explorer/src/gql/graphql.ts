@@ -338,18 +338,21 @@ export type ExplorerEntityQuery = { node:
     | { __typename: 'Service', acronym: string | null, from: string | null, to: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, serviceKind: ServiceKind, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
    | null };
 
-export type ExplorerLinksOfQueryVariables = Exact<{
-  start: string;
+export type ExplorerLinkQueryVariables = Exact<{
+  id: string;
 }>;
 
 
-export type ExplorerLinksOfQuery = { node:
-    | { __typename: 'Country', id: string }
-    | { __typename: 'LiaisonChannel', id: string }
-    | { __typename: 'Officer', id: string, serves: Array<{ id: string, type: LinkType, role: ServiceRole | null, post: string | null, from: string | null, to: string | null, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }>, postedTo: Array<{ id: string, type: LinkType, post: string | null, from: string | null, to: string | null, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }>, agentOf: Array<{ id: string, type: LinkType, kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }>, tookPart: Array<{ id: string, type: LinkType, role: string | null, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }> }
-    | { __typename: 'Operation', id: string, through: Array<{ id: string, type: LinkType, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }>, targeted: Array<{ id: string, type: LinkType, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }> }
-    | { __typename: 'Organization', id: string }
-    | { __typename: 'Service', id: string, partyTo: Array<{ id: string, type: LinkType, role: PartyRole | null, from: string | null, to: string | null, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }>, conducted: Array<{ id: string, type: LinkType, role: ConductRole | null, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }>, succeeded: Array<{ id: string, type: LinkType, from: string | null, classification: Classification, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }> }
+export type ExplorerLinkQuery = { link:
+    | { __typename: 'ChannelParty', from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, partyRole: PartyRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Conduct', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, conductRole: ConductRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Employment', post: string | null, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, serviceRole: ServiceRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'OperationChannel', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Participation', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, participationRole: string | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Penetration', kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Posting', post: string | null, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Succession', from: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Targeting', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
    | null };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -701,105 +704,47 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
   quote
   section
 }`) as unknown as TypedDocumentString<ExplorerEntityQuery, ExplorerEntityQueryVariables>;
-export const ExplorerLinksOfDocument = new TypedDocumentString(`
-    query ExplorerLinksOf($start: ID!) {
-  node(id: $start) {
+export const ExplorerLinkDocument = new TypedDocumentString(`
+    query ExplorerLink($id: ID!) {
+  link(id: $id) {
     __typename
     id
-    ... on Service {
-      partyTo: channels {
-        id
-        type
-        role
-        from
-        to
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
-      conducted: operations {
-        id
-        type
-        role
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
-      succeeded: predecessors {
-        id
-        type
-        from
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
+    type
+    classification
+    releasableTo
+    sources {
+      ...ExplorerCitation
     }
-    ... on Officer {
-      serves: services {
-        id
-        type
-        role
-        post
-        from
-        to
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
-      postedTo: postings {
-        id
-        type
-        post
-        from
-        to
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
-      agentOf: penetrations {
-        id
-        type
-        kind
-        confidence
-        from
-        to
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
-      tookPart: operations {
-        id
-        type
-        role
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
+    ... on ChannelParty {
+      partyRole: role
+      from
+      to
     }
-    ... on Operation {
-      through: channels {
-        id
-        type
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
-      targeted: targets {
-        id
-        type
-        classification
-        sources {
-          ...ExplorerCitation
-        }
-      }
+    ... on Employment {
+      serviceRole: role
+      post
+      from
+      to
+    }
+    ... on Posting {
+      post
+      from
+      to
+    }
+    ... on Conduct {
+      conductRole: role
+    }
+    ... on Participation {
+      participationRole: role
+    }
+    ... on Succession {
+      from
+    }
+    ... on Penetration {
+      kind
+      confidence
+      from
+      to
     }
   }
 }
@@ -816,4 +761,4 @@ export const ExplorerLinksOfDocument = new TypedDocumentString(`
   lines
   quote
   section
-}`) as unknown as TypedDocumentString<ExplorerLinksOfQuery, ExplorerLinksOfQueryVariables>;
+}`) as unknown as TypedDocumentString<ExplorerLinkQuery, ExplorerLinkQueryVariables>;
