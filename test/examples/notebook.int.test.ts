@@ -161,6 +161,18 @@ describe('examples/penetration-paths.ipynb, run top to bottom against the API', 
     expect(exposed).toEqual(hopsOf(exposure.data?.exposure.agents ?? [], (a) => a.agent.id));
     expect(Object.keys(exposed)).toContain('kim-philby');
 
+    // The citations table cites every link on the paths to SIS-CIA and the Albania operation.
+    const cited = new Set(tableOf(cellTagged(summary, 'citations')).map((row) => row['element']));
+    const pathLinks = [
+      ...(reach.channels.find((c) => c.channel.id === 'sis-cia')?.path.links ?? []),
+      ...(reach.operations.find((o) => o.operation.id === 'albania-infiltration')?.path.links ??
+        []),
+    ].filter((link) => link.type !== 'OF');
+    expect(pathLinks.length).toBeGreaterThan(0);
+    for (const link of pathLinks) expect(cited).toContain(link.id);
+    expect(cited).toContain('sis-cia');
+    expect(cited).toContain('albania-infiltration');
+
     // The reach graph was drawn.
     expect(cellTagged(summary, 'draw').outputTypes).toContain('image/png');
 
