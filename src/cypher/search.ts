@@ -21,10 +21,15 @@ export function luceneQuery(text: string): string | undefined {
   return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
 }
 
-/** Full-text search over the `entity_search` index, visible nodes only, best score first. */
+/**
+ * Full-text search over the `entity_search` index, visible nodes only, best score first. The
+ * index is updated after commit (migration 5), so the search first waits for the updates of
+ * transactions already committed: a caller finds what it has just written.
+ */
 export function searchEntities(lucene: string, first: number, v: Visibility): CypherQuery {
   return {
     cypher:
+      'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh() ' +
       "CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node AS n, score " +
       `WHERE ${v.node('n')} RETURN ${labelOf('n')} AS label, properties(n) AS props, score ORDER BY score DESC, n.id LIMIT $first`,
     params: { query: lucene, first: int(first), labels: [...LABELS], ...v.params },

@@ -61,6 +61,19 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)',
     ],
   },
+  {
+    version: 5,
+    name: 'full-text search updated after commit',
+    // A full-text index updated inside every committing transaction made concurrent writes
+    // queue on Lucene: 16 writers managed 17 entity creations a second, against 198 without
+    // the index (bench/results/stress-steady.json has the mixed load). Updated after commit,
+    // it is as fresh for `search`, which first waits for pending updates
+    // (src/cypher/search.ts).
+    statements: [
+      'DROP INDEX entity_search IF EXISTS',
+      `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [n.name, n.acronym, n.aliasesText, n.codename, n.code] OPTIONS {indexConfig: {\`fulltext.eventually_consistent\`: true}}`,
+    ],
+  },
 ];
 
 const appliedVersions: CypherQuery = {

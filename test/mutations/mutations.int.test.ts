@@ -14,6 +14,7 @@ import {
   DeleteOfficerDocument,
   DeleteServiceDocument,
   ImportGraphDocument,
+  SearchDocument,
   ServiceDocument,
   UpdateLinkDocument,
   UpdateOfficerDocument,
@@ -115,6 +116,18 @@ describe('entity mutations', () => {
     });
     const read = await postGraphQL(server.url, ServiceDocument, { id: 'gchq' });
     expect(read.data?.service?.name).toBe('GCHQ');
+  });
+
+  it('make a created service findable by search at once (the full-text index updates after commit)', async () => {
+    for (let i = 0; i < 20; i++) {
+      const id = `searchable-${i}`;
+      const created = await postGraphQL(server.url, CreateServiceDocument, {
+        input: { id, name: `Quillon${i} service`, kind: 'SIGINT', sources: cite },
+      });
+      expect(created.errors).toBeUndefined();
+      const found = await postGraphQL(server.url, SearchDocument, { text: `quillon${i}` });
+      expect(found.data?.search.map((hit) => hit.entity.id)).toEqual([id]);
+    }
   });
 
   it('refuse an id already taken with CONFLICT and leave the database exactly as it was', async () => {
