@@ -10,8 +10,8 @@ import { startGraphQLServer } from './graphqlServer.js';
 import { checkWrites, killAndRestart, runStress, type Neo4jHandle } from './stress.js';
 
 /**
- * `npm run stress -- [--concurrency 64] [--duration 60] [--fault]`: a mixed load (entity reads,
- * lists, search, penetration reach, writes) against the API from this process over loopback,
+ * `npm run stress -- [--concurrency 64] [--duration 60] [--fault] [--kinds write,read]`: a mixed
+ * load (entity reads, lists, search, penetration reach, writes; `--kinds` keeps only some) against the API from this process over loopback,
  * on a Neo4j of its own (port STRESS_NEO4J_PORT, default 7696; store `.neo4j/stress`, wiped
  * first, seeded with the historical dataset by the API). With `--fault`, Neo4j is killed outright
  * (SIGKILL) 25 s in and started again 5 s later on the same store. Afterwards every acknowledged
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const concurrency = Number(flag('concurrency') ?? 64);
   const durationS = Number(flag('duration') ?? 60);
   const withFault = process.argv.includes('--fault');
+  const kinds = flag('kinds')?.split(',');
   const config = loadConfig();
   const log = createLogger('warn');
   const port = Number(process.env['STRESS_NEO4J_PORT'] ?? 7696);
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       key: BENCH_KEY,
       concurrency,
       durationMs: durationS * 1000,
+      ...(kinds ? { kinds } : {}),
       ...(withFault
         ? {
             fault: killAndRestart(handle, start, { atMs: 25_000, downMs: 5_000 }),
@@ -68,13 +70,15 @@ async function main(): Promise<void> {
       apiAlive: server.child.exitCode === null,
     };
     process.stdout.write(`stress: ${JSON.stringify(summary)}\n`);
-    const file = writeResult(`stress-${withFault ? 'fault' : 'steady'}`, {
+    const name = `stress-${withFault ? 'fault' : 'steady'}${kinds ? `-${kinds.join('-')}` : ''}`;
+    const file = writeResult(name, {
       neo4j: 'Neo4j/5.26 (local launcher)',
       dataset: 'historical dataset plus the writes of the run',
       parameters: {
         concurrency,
         durationS,
         fault: withFault ? 'SIGKILL at 25 s, restart 5 s later' : 'none',
+        kinds: kinds ?? 'all',
       },
       figures: summary,
     });

@@ -80,16 +80,18 @@ const KINDS: readonly Kind[] = [
   },
 ];
 
-const TOTAL_WEIGHT = KINDS.reduce((sum, k) => sum + k.weight, 0);
+/** The names of the kinds of request, for `--kinds`. */
+export const KIND_NAMES: readonly string[] = KINDS.map((k) => k.name);
 
-function kindAt(i: number): Kind {
+function kindAt(i: number, kinds: readonly Kind[]): Kind {
   // A fixed interleaving (golden-ratio stride) so every worker runs the same mix.
-  let point = (i * 61.8) % TOTAL_WEIGHT;
-  for (const kind of KINDS) {
+  const total = kinds.reduce((sum, k) => sum + k.weight, 0);
+  let point = (i * 61.8) % total;
+  for (const kind of kinds) {
     if (point < kind.weight) return kind;
     point -= kind.weight;
   }
-  return KINDS[0] as Kind;
+  return kinds[0] as Kind;
 }
 
 /** A fault injected during the load: Neo4j killed outright, then started again. */
@@ -134,6 +136,8 @@ export interface StressOptions {
   readonly concurrency: number;
   readonly durationMs: number;
   readonly fault?: Fault;
+  /** Only these kinds of request, in their mix (default: all of KIND_NAMES). */
+  readonly kinds?: readonly string[];
 }
 
 /** What the load saw. */
@@ -165,6 +169,11 @@ export interface StressResult {
  * until the first request sent after the restart answers without error.
  */
 export async function runStress(options: StressOptions): Promise<StressResult> {
+  const mix = options.kinds ? KINDS.filter((k) => options.kinds?.includes(k.name)) : KINDS;
+  if (mix.length === 0)
+    throw new Error(
+      `no kind of request among ${String(options.kinds)}; the kinds are ${KIND_NAMES.join(', ')}`,
+    );
   const started = performance.now();
   const deadline = started + options.durationMs;
   const latencies: number[] = [];
@@ -204,7 +213,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
 
   const worker = async (w: number): Promise<void> => {
     for (let n = 0; running(); n++) {
-      const kind = kindAt(w * 7 + n);
+      const kind = kindAt(w * 7 + n, mix);
       const { body, writes } = kind.body(w, n);
       const sent = performance.now();
       const inFault = faultState === 'down' || faultState === 'recovering';

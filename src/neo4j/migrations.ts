@@ -65,10 +65,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'full-text search updated after commit',
     // A full-text index updated inside every committing transaction made concurrent writes
-    // queue on Lucene: 16 writers managed 17 entity creations a second, against 198 without
-    // the index (bench/results/stress-steady.json has the mixed load). Updated after commit,
-    // it is as fresh for `search`, which first waits for pending updates
-    // (src/cypher/search.ts).
+    // queue on Lucene: `npm run stress -- --kinds write --concurrency 16` went from 44 to 88
+    // writes a second with it updated after commit, and the mixed load from 24.5 to 85 requests
+    // (README, "Faults and load"). It is as fresh for `search`, which first waits for pending
+    // updates (src/cypher/search.ts).
     statements: [
       'DROP INDEX entity_search IF EXISTS',
       `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [n.name, n.acronym, n.aliasesText, n.codename, n.code] OPTIONS {indexConfig: {\`fulltext.eventually_consistent\`: true}}`,
