@@ -1,3 +1,4 @@
+import { isPartialDate } from '../../src/model/partialDate.js';
 import { h } from './dom.js';
 import type {
   Confidence,
@@ -49,8 +50,6 @@ export type QueryKind = QueryRequest['query'];
 export class FormProblem extends Error {
   override readonly name = 'FormProblem';
 }
-
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** Adds the discipline and link-type checkboxes the form lists. */
 export function fillChoices(form: HTMLFormElement): void {
@@ -134,7 +133,7 @@ function readDuring(from: string, to: string): WindowInput | null {
     ['from', from],
     ['to', to],
   ] as const)
-    if (value !== '' && !PARTIAL_DATE.test(value))
+    if (value !== '' && !isPartialDate(value))
       throw new FormProblem(
         `During ${name} must be a year, year-month or date (1949, 1949-10, 1949-10-01); got "${value}".`,
       );
