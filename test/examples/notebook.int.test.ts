@@ -21,7 +21,6 @@ interface CellSummary {
   readonly outputTypes: readonly string[];
   /** The tables of its HTML outputs: rows of cell texts, the header row first. */
   readonly tables: readonly (readonly (readonly string[])[])[];
-  readonly text: string;
   readonly error: { readonly ename: string; readonly evalue: string } | null;
 }
 
@@ -116,10 +115,7 @@ function hopsOf<T extends { hops: number }>(
 
 /** `{ id: hops }` of a table with an id column (`idColumn`) and a hops column. */
 function hopsIn(rows: readonly Record<string, string>[], idColumn: string) {
-  return hopsOf(
-    rows.map((row) => ({ id: row[idColumn] ?? '', hops: Number(row['hops']) })),
-    (row) => row.id,
-  );
+  return Object.fromEntries(rows.map((row) => [row[idColumn] ?? '', Number(row['hops'])] as const));
 }
 
 async function philbyReach() {

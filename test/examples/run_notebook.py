@@ -7,8 +7,8 @@ and inherits this process's environment (LIAISON_URL, LIAISON_API_KEY). Like Jup
 All*, execution stops at the first cell that raises. The executed notebook is saved as
 WORKDIR/executed.ipynb to read when a test fails. The JSON printed has one entry per code cell:
 its tags, its output types (`image/png`, `text/html`, `error`, ...), the tables of its HTML
-outputs (pandas' DataFrame HTML: a header row, then one row per entry, index first), its text
-and its error; `error` at the top names the first failed cell.
+outputs (pandas' DataFrame HTML: a header row, then one row per entry, index first) and its
+error; `error` at the top names the first failed cell.
 """
 
 import json
@@ -55,7 +55,7 @@ def tables_of(html: str) -> list[list[list[str]]]:
 
 def summary_of(cell, index: int) -> dict:
     outputs = cell.get("outputs", [])
-    types, tables, text, error = [], [], [], None
+    types, tables, error = [], [], None
     for output in outputs:
         if output["output_type"] == "error":
             types.append("error")
@@ -63,20 +63,16 @@ def summary_of(cell, index: int) -> dict:
             continue
         if output["output_type"] == "stream":
             types.append("stream")
-            text.append(output["text"])
             continue
         data = output.get("data", {})
         types.extend(data.keys())
         if "text/html" in data:
             tables.extend(tables_of(data["text/html"]))
-        if "text/plain" in data:
-            text.append(data["text/plain"])
     return {
         "index": index,
         "tags": cell.get("metadata", {}).get("tags", []),
         "outputTypes": types,
         "tables": tables,
-        "text": "\n".join(text),
         "error": error,
     }
 
