@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureFuzzVenv, fuzzSchema, fuzzWithSchemathesis } from '../../bench/fuzz/index.js';
+import { fuzzSchema, fuzzWithSchemathesis } from '../../bench/fuzz/index.js';
 import { useTestApi } from '../support/testApi.js';
 import { TEST_KEYS } from '../support/testKeys.js';
 
@@ -8,13 +8,12 @@ const seed = Number(process.env['FUZZ_SEED'] ?? 6_000_006);
 
 describe('Schemathesis, an independent fuzzer, in GraphQL mode (the short run)', () => {
   it('finds no 5xx, no uncoded error and no refused request that changed the graph', async () => {
-    // The Python environment is made here (once; ~15 s), never skipped: without Python 3.11+
-    // or PyPI this test fails and says which.
-    ensureFuzzVenv();
     const schema = fuzzSchema();
     const rootFields =
       Object.keys(schema.getQueryType()?.getFields() ?? {}).length +
       Object.keys(schema.getMutationType()?.getFields() ?? {}).length;
+    // fuzzWithSchemathesis makes the Python environment first (once; ~15 s), never skipped:
+    // without Python 3.11+ or PyPI this test fails and says which.
     const { counts, schemathesis } = await fuzzWithSchemathesis({
       database: api.database,
       apiUrl: api.server.url,
