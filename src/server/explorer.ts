@@ -16,7 +16,7 @@ export const EXPLORER_PATH = '/explorer';
  * canvas through the CSSOM, which style-src does not govern; images are the PNG export's
  * `blob:` URLs.
  */
-export const EXPLORER_CSP = [
+const EXPLORER_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -107,20 +107,21 @@ export async function serveExplorer(
     sendText(res, 405, `The explorer is static files: use GET or HEAD, not ${req.method ?? '?'}.`);
     return;
   }
-  if (!(await isFile(join(dir, 'index.html')))) {
-    sendText(
-      res,
-      503,
-      `The explorer is not built: run \`npm run build:explorer\` (npm start does it first), then reload.`,
-    );
-    return;
-  }
   const target = explorerTarget(pathname);
   const path = target.kind === 'file' ? join(dir, ...target.file.split('/')) : undefined;
   // The segment check above already keeps the path inside; this states the invariant.
   const inside = path !== undefined && path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
   const size = inside ? await fileSize(path) : undefined;
   if (target.kind === 'refused' || path === undefined || size === undefined) {
+    // Only a request that finds no file asks whether the explorer is built at all.
+    if ((await fileSize(join(dir, 'index.html'))) === undefined) {
+      sendText(
+        res,
+        503,
+        `The explorer is not built: run \`npm run build:explorer\` (npm start does it first), then reload.`,
+      );
+      return;
+    }
     sendText(
       res,
       404,
@@ -166,8 +167,4 @@ async function fileSize(path: string): Promise<number | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return (await fileSize(path)) !== undefined;
 }
