@@ -21,6 +21,7 @@ import {
   FormProblem,
   readForm,
   showFieldsOf,
+  type QueryKind,
   type QueryRequest,
 } from './queryForm.js';
 import { SNAPSHOT_HOOK, type ExplorerSnapshot } from './snapshot.js';
@@ -168,7 +169,7 @@ function pick(id: string, type: string): void {
   ui.status.textContent = `Picked ${id}.`;
 }
 
-function setQuery(query: QueryRequest['query']): void {
+function setQuery(query: QueryKind): void {
   const radio = ui.queryForm.querySelector<HTMLInputElement>(`input[name=query][value=${query}]`);
   if (radio) radio.checked = true;
   showFieldsOf(ui.queryForm, query);
@@ -185,23 +186,31 @@ async function runQuery(): Promise<void> {
   const current = key();
   if (current === undefined) return;
   await guarded(`Running ${asked.query}`, async () => {
-    show(await answer(asked, current));
+    show((await answer(asked, current, false)).drawing);
     request = asked;
   });
 }
 
-async function answer(asked: QueryRequest, current: string): Promise<Drawing> {
+/** Asks the API the query; with `graphml`, the answer's graph carries its GraphML (the export). */
+async function answer(
+  asked: QueryRequest,
+  current: string,
+  graphml: boolean,
+): Promise<{ drawing: Drawing; graphml?: string | null }> {
   switch (asked.query) {
-    case 'reach':
-      return reachDrawing(await execute(ReachDocument, asked.variables, current));
-    case 'exposure':
-      return exposureDrawing(await execute(ExposureDocument, asked.variables, current));
-    case 'paths':
-      return pathsDrawing(
-        await execute(PathsDocument, asked.variables, current),
-        asked.variables.from,
-        asked.variables.to,
-      );
+    case 'reach': {
+      const data = await execute(ReachDocument, { ...asked.variables, graphml }, current);
+      return { drawing: reachDrawing(data), graphml: data.penetrationReach.graph.graphml };
+    }
+    case 'exposure': {
+      const data = await execute(ExposureDocument, { ...asked.variables, graphml }, current);
+      return { drawing: exposureDrawing(data), graphml: data.exposure.graph.graphml };
+    }
+    case 'paths': {
+      const data = await execute(PathsDocument, { ...asked.variables, graphml }, current);
+      const { from, to } = asked.variables;
+      return { drawing: pathsDrawing(data, from, to), graphml: data.paths.graph.graphml };
+    }
     default: {
       const unknown: never = asked;
       throw new Error(`unknown query ${JSON.stringify(unknown)}`);
@@ -273,10 +282,7 @@ async function openPanel(element: DrawnElement): Promise<void> {
 
 function setUpSlider(next: Drawing): void {
   const { first, last } = next.window;
-  day = undefined;
-  ui.dayLabel.textContent = 'all days';
-  ui.allDays.disabled = true;
-  view.showDay(undefined);
+  showAllDays();
   if (first === undefined || last === undefined || last < first) {
     ui.day.disabled = true;
     ui.dayLabel.textContent = 'no dates to slide over';
@@ -286,6 +292,13 @@ function setUpSlider(next: Drawing): void {
   ui.day.min = String(first);
   ui.day.max = String(last);
   ui.day.value = String(first);
+}
+
+function showAllDays(): void {
+  day = undefined;
+  ui.dayLabel.textContent = 'all days';
+  ui.allDays.disabled = true;
+  view.showDay(undefined);
 }
 
 function slideTo(value: number): void {
@@ -300,37 +313,14 @@ async function exportGraphML(): Promise<void> {
   const current = key();
   if (!asked || current === undefined) return;
   await guarded('Exporting GraphML', async () => {
-    const graphml = await graphMLOf(asked, current);
+    // The same query again: the drawing's answer was asked without its GraphML.
+    const { graphml } = await answer(asked, current, true);
+    if (graphml == null) throw new Error('the answer carries no GraphML');
     download(
       new Blob([graphml], { type: 'application/graphml+xml' }),
       `${fileName(asked)}.graphml`,
     );
   });
-}
-
-async function graphMLOf(asked: QueryRequest, current: string): Promise<string> {
-  const graph = await graphOf(asked, current);
-  if (graph.graphml == null) throw new Error('the answer carries no GraphML');
-  return graph.graphml;
-}
-
-/** The same query again, with the GraphML of its graph. */
-async function graphOf(asked: QueryRequest, current: string): Promise<{ graphml?: string | null }> {
-  switch (asked.query) {
-    case 'reach':
-      return (await execute(ReachDocument, { ...asked.variables, graphml: true }, current))
-        .penetrationReach.graph;
-    case 'exposure':
-      return (await execute(ExposureDocument, { ...asked.variables, graphml: true }, current))
-        .exposure.graph;
-    case 'paths':
-      return (await execute(PathsDocument, { ...asked.variables, graphml: true }, current)).paths
-        .graph;
-    default: {
-      const unknown: never = asked;
-      throw new Error(`unknown query ${JSON.stringify(unknown)}`);
-    }
-  }
 }
 
 function fileName(asked: QueryRequest): string {
@@ -392,12 +382,7 @@ ui.changeKey.addEventListener('click', () => {
 ui.day.addEventListener('input', () => {
   slideTo(Number(ui.day.value));
 });
-ui.allDays.addEventListener('click', () => {
-  day = undefined;
-  ui.dayLabel.textContent = 'all days';
-  ui.allDays.disabled = true;
-  view.showDay(undefined);
-});
+ui.allDays.addEventListener('click', showAllDays);
 ui.exportPng.addEventListener('click', () => {
   if (request) download(view.png(), `${fileName(request)}.png`);
 });
