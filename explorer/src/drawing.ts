@@ -127,10 +127,12 @@ export function explainingRow(rows: readonly ResultRow[], id: string): ResultRow
   const own = rows.find((r) => r.id === id);
   if (own) return own;
   let best: ResultRow | undefined;
-  for (const r of rows)
-    if ((r.path.nodes.includes(id) || r.path.links.includes(id)) && (!best || r.hops < best.hops))
-      best = r;
+  for (const r of rows) if (passesThrough(r, id) && (!best || r.hops < best.hops)) best = r;
   return best;
+}
+
+function passesThrough(row: ResultRow, id: string): boolean {
+  return row.path.nodes.includes(id) || row.path.links.includes(id);
 }
 
 function row(
@@ -170,7 +172,7 @@ function elementsOf(
 ): DrawnElement[] {
   const spanFor = (id: string, properties: Record<string, unknown>): DaySpan => {
     if ('from' in properties || 'to' in properties) return spanOf(properties);
-    const through = rows.filter((r) => r.path.nodes.includes(id) || r.path.links.includes(id));
+    const through = rows.filter((r) => passesThrough(r, id));
     return spanAround(through.map((r) => r.window)) ?? { first: undefined, last: undefined };
   };
   return [

@@ -171,8 +171,7 @@ export class GraphView {
       this.cy.elements().forEach((element) => {
         const drawn = this.byId.get(element.id());
         const open = day === undefined || !drawn || spanIncludes(drawn.span, day);
-        if (open) element.removeClass('out-of-time');
-        else element.addClass('out-of-time');
+        element.toggleClass('out-of-time', !open);
       });
     });
   }
