@@ -14,8 +14,12 @@ import {
   type Chromium,
 } from '../support/explorerBrowser.js';
 import { testLog } from '../support/connect.js';
-import { LinkByIdDocument } from '../generated/operations.js';
-import { postGraphQL, postRaw } from '../support/http.js';
+import {
+  EntitySourcesDocument,
+  LinkByIdDocument,
+  PenetrationReachDocument,
+} from '../generated/operations.js';
+import { postGraphQL } from '../support/http.js';
 import { serverOptions, useTestApi } from '../support/testApi.js';
 import { TEST_KEYS } from '../support/testKeys.js';
 
@@ -48,49 +52,26 @@ interface PathIds {
 }
 
 async function reachPaths(): Promise<Map<string, PathIds>> {
-  const pathFields = 'path { nodes { id } links { id } }';
-  const answer = await postRaw<{
-    penetrationReach: Record<
-      'channels' | 'operations',
-      {
-        channel?: { id: string };
-        operation?: { id: string };
-        path: { nodes: { id: string }[]; links: { id: string }[] };
-      }[]
-    >;
-  }>(
-    api.server.url,
-    JSON.stringify({
-      query: `{ penetrationReach(agent: "kim-philby") { channels { channel { id } ${pathFields} } operations { operation { id } ${pathFields} } } }`,
-    }),
-  );
+  const answer = await postGraphQL(api.server.url, PenetrationReachDocument, {
+    agent: 'kim-philby',
+  });
   const reach = answer.data?.penetrationReach;
   if (!reach) throw new Error(`reach failed: ${JSON.stringify(answer.errors)}`);
   return new Map(
-    [...reach.channels, ...reach.operations].map((r) => [
-      (r.channel ?? r.operation)?.id ?? '',
-      { nodes: r.path.nodes.map((n) => n.id), links: r.path.links.map((l) => l.id) },
+    [
+      ...reach.channels.map((r) => ({ id: r.channel.id, path: r.path })),
+      ...reach.operations.map((r) => ({ id: r.operation.id, path: r.path })),
+    ].map(({ id, path }) => [
+      id,
+      { nodes: path.nodes.map((n) => n.id), links: path.links.map((l) => l.id) },
     ]),
   );
 }
 
 /** `file, lines a–b` for each citation of an entity, from the API itself. */
 async function citedPlaces(id: string): Promise<string[]> {
-  const answer = await postRaw<{
-    node: {
-      sources: {
-        source: { file: string | null };
-        lines: number[] | null;
-        section: string | null;
-      }[];
-    };
-  }>(
-    api.server.url,
-    JSON.stringify({
-      query: `{ node(id: "${id}") { sources { source { file } lines section } } }`,
-    }),
-  );
-  return (answer.data?.node.sources ?? []).map((c) => {
+  const answer = await postGraphQL(api.server.url, EntitySourcesDocument, { id });
+  return (answer.data?.node?.sources ?? []).map((c) => {
     const lines = c.lines ?? [];
     const span =
       lines.length === 0
