@@ -1,16 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { newApiKeyRecord } from '../../src/auth/apiKeyRecord.js';
 import { loadDataset } from '../../src/import/index.js';
 import { createLogger } from '../../src/log/index.js';
-import {
-  applyMigrations,
-  boltAnswers,
-  Executor,
-  startLocalNeo4j,
-  type LocalNeo4j,
-} from '../../src/neo4j/index.js';
+import { applyMigrations, boltAnswers, openDatabase } from '../../src/neo4j/index.js';
 import { startServer } from '../../src/server/index.js';
 import { ExplorerPage, launchChromium } from '../support/explorerBrowser.js';
 import { keysOnly, serverOptions } from '../support/testApi.js';
@@ -35,24 +28,19 @@ async function main(): Promise<void> {
     throw new Error(`something already answers at ${uri}; stop it or set EXPLORER_NEO4J_PORT`);
   const dataDir = path.join(ROOT, '.neo4j/screenshots');
   await rm(dataDir, { recursive: true, force: true });
-  const local: LocalNeo4j = await startLocalNeo4j(
+  // Closing it stops the Neo4j it started.
+  const database = await openDatabase(
     {
+      kind: 'local',
       port,
       dataDir,
       heap: '1g',
       pageCache: '512m',
       javaHome: process.env['JAVA_HOME'] || undefined,
     },
+    { txTimeoutMs: 60_000, connectTimeoutMs: 30_000 },
     log,
   );
-  const driver = neo4j.driver(local.uri, neo4j.auth.basic('neo4j', ''));
-  const database = {
-    uri: local.uri,
-    driver,
-    executor: new Executor(driver, 'neo4j', 60_000),
-    serverAgent: 'screenshots',
-    close: () => driver.close(),
-  };
   const analyst = newApiKeyRecord({
     name: 'screenshots',
     role: 'analyst',
@@ -74,7 +62,6 @@ async function main(): Promise<void> {
     }
   } finally {
     await database.close();
-    await local.stop();
   }
 }
 
