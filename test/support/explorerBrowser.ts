@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SNAPSHOT_HOOK, type ExplorerSnapshot } from '../../explorer/src/snapshot.js';
 
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH points at another. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
  * The machine has no internet: without these Chromium waits on connections of its own (updates,
