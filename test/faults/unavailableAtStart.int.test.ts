@@ -27,8 +27,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  api.child.kill('SIGTERM');
-  await api.exited;
+  await api.stop();
   await neo4j?.stop();
   await rm(dataDir, { recursive: true, force: true });
 }, 60_000);

@@ -31,8 +31,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  api.child.kill('SIGTERM');
-  await api.exited;
+  await api.stop();
   await handle.neo4j.stop();
   await rm(dataDir, { recursive: true, force: true });
 }, 60_000);

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/index.js';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
 import { buildExplorer } from '../support/explorerBrowser.js';
-import { connectTestDatabase, resetDatabase } from '../support/connect.js';
+import { connectTestDatabase, resetDatabase, testNeo4jEnv } from '../support/connect.js';
 import { runStage, type Stage } from './dockerfile.js';
 
 /**
@@ -77,25 +76,15 @@ describe('the run stage of the Dockerfile, done by hand', () => {
     const database = connectTestDatabase();
     await resetDatabase(database); // empty, so the API seeds the historical dataset itself
     await database.close();
-    const neo4j = inject('neo4j');
     api = spawnApi(
-      {
-        ...stage.env,
-        ...apiService?.environment,
-        NEO4J_URI: neo4j.uri,
-        NEO4J_USER: neo4j.user,
-        NEO4J_PASSWORD: neo4j.password,
-        ...(neo4j.database ? { NEO4J_DATABASE: neo4j.database } : {}),
-        PORT: '0',
-      },
+      { ...stage.env, ...apiService?.environment, ...testNeo4jEnv(), PORT: '0' },
       { cwd: dir, args: stage.command.slice(1), testKeys: false },
     );
     url = await api.ready;
   }, 300_000);
 
   afterAll(async () => {
-    api?.child.kill('SIGTERM');
-    await api?.exited;
+    await api?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

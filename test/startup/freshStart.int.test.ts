@@ -1,8 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
+import { testNeo4jEnv } from '../support/connect.js';
 import { postRaw } from '../support/http.js';
 
 let dir: string;
@@ -11,12 +12,8 @@ let url: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'liaison-graph-fresh-'));
-  const info = inject('neo4j');
   api = spawnApi({
-    NEO4J_URI: info.uri,
-    NEO4J_USER: info.user,
-    NEO4J_PASSWORD: info.password,
-    ...(info.database ? { NEO4J_DATABASE: info.database } : {}),
+    ...testNeo4jEnv(),
     SEED_ON_EMPTY: 'false',
     LOG_LEVEL: 'info',
     // Nothing configured: as on a fresh clone.
@@ -27,8 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  api.child.kill('SIGTERM');
-  await api.exited;
+  await api.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

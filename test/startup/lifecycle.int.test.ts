@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNeo4j } from '../../src/neo4j/index.js';
-import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
+import { spawnApi } from '../support/apiProcess.js';
 import { testLog } from '../support/connect.js';
 import { postRaw } from '../support/http.js';
 
@@ -39,11 +39,6 @@ async function withBolt<T>(work: (session: neo4j.Session) => Promise<T>): Promis
     await session.close();
     await driver.close();
   }
-}
-
-async function stopWithSigterm(api: ApiProcess): Promise<number | string> {
-  api.child.kill('SIGTERM');
-  return api.exited;
 }
 
 beforeAll(async () => {
@@ -80,7 +75,7 @@ describe('npm start with the embedded default', () => {
     expect(await processesUsing(dataDir)).toHaveLength(1);
     await withBolt((s) => s.run("CREATE (:Service {id: 'survives-restart', name: 'Marker'})"));
 
-    expect(await stopWithSigterm(first)).toBe(0);
+    expect(await first.stop()).toBe(0);
     expect(await processesUsing(dataDir)).toEqual([]);
     expect(first.stdout.some((line) => line.includes('"msg":"local Neo4j stopped"'))).toBe(true);
 
@@ -93,7 +88,7 @@ describe('npm start with the embedded default', () => {
       return result.records.map((r) => r.get('name') as string);
     });
     expect(names).toEqual(['Marker']);
-    expect(await stopWithSigterm(second)).toBe(0);
+    expect(await second.stop()).toBe(0);
     expect(await processesUsing(dataDir)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/index.js';
-import { connectTestDatabase, resetDatabase } from '../support/connect.js';
+import { connectTestDatabase, resetDatabase, testNeo4jEnv } from '../support/connect.js';
 import { spawnApi, type ApiProcess } from '../support/apiProcess.js';
 import { postRaw } from '../support/http.js';
 
@@ -11,14 +11,12 @@ let url: string;
 beforeAll(async () => {
   database = connectTestDatabase();
   await resetDatabase(database);
-  const info = inject('neo4j');
+  const neo4j = testNeo4jEnv();
   api = spawnApi({
+    ...neo4j,
     // The routing scheme a cluster or Aura needs: the driver asks the server for its routing
     // table and sends read transactions to readers, write transactions to the writer.
-    NEO4J_URI: info.uri.replace(/^bolt:/, 'neo4j:'),
-    NEO4J_USER: info.user,
-    NEO4J_PASSWORD: info.password,
-    ...(info.database ? { NEO4J_DATABASE: info.database } : {}),
+    NEO4J_URI: (neo4j['NEO4J_URI'] ?? '').replace(/^bolt:/, 'neo4j:'),
     SEED_ON_EMPTY: 'true',
     LOG_LEVEL: 'info',
   });
@@ -26,8 +24,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  api.child.kill('SIGTERM');
-  await api.exited;
+  await api.stop();
   await database.close();
 });
 

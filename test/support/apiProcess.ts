@@ -11,6 +11,8 @@ export interface ApiProcess {
   readonly ready: Promise<string>;
   /** Resolves with the exit code (or the signal's name) when the process ends. */
   readonly exited: Promise<number | string>;
+  /** Sends SIGTERM, as an operator would, and resolves with the exit code. */
+  stop(): Promise<number | string>;
 }
 
 /** Where and how the API is started, when not as `npm start` in this checkout. */
@@ -59,7 +61,11 @@ export function spawnApi(env: Record<string, string>, options: SpawnOptions = {}
     });
   });
   ready.catch(() => undefined);
-  return { child, stdout, stderr, ready, exited };
+  const stop = (): Promise<number | string> => {
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { child, stdout, stderr, ready, exited, stop };
 }
 
 function parseLog(line: string): Record<string, unknown> | undefined {

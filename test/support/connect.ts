@@ -8,6 +8,17 @@ export const testLog: Logger = createLogger(
   process.env['TEST_LOG_LEVEL'] === 'debug' ? 'debug' : 'error',
 );
 
+/** The run's database as the environment of an API started as a child process. */
+export function testNeo4jEnv(): Record<string, string> {
+  const info = inject('neo4j');
+  return {
+    NEO4J_URI: info.uri,
+    NEO4J_USER: info.user,
+    NEO4J_PASSWORD: info.password,
+    ...(info.database ? { NEO4J_DATABASE: info.database } : {}),
+  };
+}
+
 /** Opens the run's database as the app would, without starting or stopping any Neo4j. */
 export function connectTestDatabase(txTimeoutMs = 30_000): Database {
   const info = inject('neo4j');
