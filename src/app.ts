@@ -3,7 +3,7 @@ import type { AuthConfig, Config } from './config/index.js';
 import { errorFields, type Logger } from './log/index.js';
 import { graphIsEmpty, loadDataset } from './import/index.js';
 import { applyMigrations, openDatabase, type Database } from './neo4j/index.js';
-import { startServer, type RunningServer } from './server/index.js';
+import { EXPLORER_PATH, startServer, type RunningServer } from './server/index.js';
 
 /** The running API: its database and HTTP server. */
 export interface App {
@@ -33,7 +33,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     if (up) await bringUp();
     const { auth, localKeyFile } = authOf(config.auth, log);
     const server = await startServer(database, { ...config, auth, available: () => up }, log);
-    const explorer = server.url.replace(/\/graphql$/, '/explorer/');
+    const explorer = `${server.origin}${EXPLORER_PATH}/`;
     log.info('API ready', {
       url: server.url,
       explorer,

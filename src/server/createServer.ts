@@ -56,6 +56,8 @@ export interface ServerOptions {
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:4000/graphql`. */
   readonly url: string;
+  /** Scheme, host and port, e.g. `http://127.0.0.1:4000`: where the other routes are. */
+  readonly origin: string;
   readonly port: number;
   /** Stops accepting requests and waits for those in flight (the database stays open). */
   stop(): Promise<void>;
@@ -271,8 +273,13 @@ export async function startServer(
     });
   });
   const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/graphql`;
-  return { url, port, stop: () => apollo.stop() };
+  const origin = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    port,
+    stop: () => apollo.stop(),
+  };
 }
 
 /** Marks every GraphQL answer uncacheable, as Apollo's cache-control plugin did. */

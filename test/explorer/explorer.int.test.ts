@@ -32,7 +32,7 @@ const OUTPUT_DIR = path.resolve(import.meta.dirname, '../../test-output');
 
 let chromium: Chromium;
 let explorer: ExplorerPage;
-const origin = (): string => api.server.url.replace(/\/graphql$/, '');
+const origin = (): string => api.server.origin;
 
 beforeAll(async () => {
   await buildExplorer(builtDir);
@@ -160,7 +160,7 @@ describe('serving /explorer', () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'liaison-no-explorer-'));
     const server = await startServer(api.database, serverOptions({ explorerDir: empty }), testLog);
     try {
-      const response = await fetch(server.url.replace(/\/graphql$/, '/explorer/'));
+      const response = await fetch(`${server.origin}/explorer/`);
       expect(response.status).toBe(503);
       expect(await response.text()).toContain('npm run build:explorer');
     } finally {

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       log,
     );
     try {
-      await shoot(server.url.replace(/\/graphql$/, ''), analyst.key);
+      await shoot(server.origin, analyst.key);
     } finally {
       await server.stop();
     }
