@@ -3,23 +3,17 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LiaisonError } from '../../examples/typed-client/src/client.js';
 import { reachLines } from '../../examples/typed-client/src/reach.js';
-import { postRaw } from '../support/http.js';
+import { PenetrationReachDocument } from '../generated/operations.js';
+import { postGraphQL } from '../support/http.js';
 import { useTestApi } from '../support/testApi.js';
 import { TEST_KEYS } from '../support/testKeys.js';
 
 const run = promisify(execFile);
 const api = useTestApi();
 
-/** The same reach, asked without the example's typed client: what the example must agree with. */
+/** The same reach, asked through the tests' own typed document: what the example must agree with. */
 async function reachAsked(agent: string): Promise<Map<string, number>> {
-  const query = `query ($agent: ID!) { penetrationReach(agent: $agent) {
-    channels { hops channel { id } } operations { hops operation { id } } } }`;
-  const answer = await postRaw<{
-    penetrationReach: {
-      channels: { hops: number; channel: { id: string } }[];
-      operations: { hops: number; operation: { id: string } }[];
-    };
-  }>(api.server.url, JSON.stringify({ query, variables: { agent } }));
+  const answer = await postGraphQL(api.server.url, PenetrationReachDocument, { agent });
   const reach = answer.data?.penetrationReach;
   if (!reach) throw new Error(`reach failed: ${JSON.stringify(answer.errors)}`);
   return new Map([
