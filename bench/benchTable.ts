@@ -65,9 +65,10 @@ function summarize(name: string, r: Json): string {
     const writes = obj(f['writes']);
     const fault = obj(f['fault']);
     const parameters = obj(r['parameters']);
+    // `kinds` is 'all' or the list `--kinds` gave (bench/benchStress.ts).
     const kinds = parameters['kinds'];
     return (
-      `${num(parameters['concurrency'])} workers${typeof kinds === 'string' && kinds !== 'all' ? ` (${kinds} only)` : ''}${Array.isArray(kinds) ? ` (${kinds.join(', ')} only)` : ''}: ` +
+      `${num(parameters['concurrency'])} workers${Array.isArray(kinds) ? ` (${kinds.join(', ')} only)` : ''}: ` +
       `${num(f['requestsPerSecond'])} requests/s, ${latency(obj(f['latencyMs']))}; errors by code ${JSON.stringify(f['errorsByCode'])}; ` +
       `5xx outside the fault: ${num(f['serverErrorsOutsideFault'])}; writes acknowledged ${num(writes['acknowledged'])}, lost ${num(writes['lost'])}, half-applied ${num(writes['halfApplied'])}` +
       (f['fault']

@@ -81,7 +81,7 @@ const KINDS: readonly Kind[] = [
 ];
 
 /** The names of the kinds of request, for `--kinds`. */
-export const KIND_NAMES: readonly string[] = KINDS.map((k) => k.name);
+const KIND_NAMES: readonly string[] = KINDS.map((k) => k.name);
 
 function kindAt(i: number, kinds: readonly Kind[]): Kind {
   // A fixed interleaving (golden-ratio stride) so every worker runs the same mix.

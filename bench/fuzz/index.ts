@@ -6,11 +6,6 @@ export { KNOWN_BUGS, knownBugOf } from './knownBugs.js';
 export { fuzzSchema, knownIds } from './fuzzTarget.js';
 export { runOwnFuzzer, type FuzzKeys } from './runOwnFuzzer.js';
 export { startObservingProxy } from './observingProxy.js';
-export {
-  ensureFuzzVenv,
-  fuzzWithSchemathesis,
-  runSchemathesis,
-  type SchemathesisResult,
-} from './runSchemathesis.js';
+export { fuzzWithSchemathesis, type SchemathesisResult } from './runSchemathesis.js';
 export { sendRequest } from './sendRequest.js';
 export { writeEffect } from './writeEffect.js';

@@ -17,7 +17,7 @@ const FUZZ_DIR = fileURLToPath(new URL('../../fuzz/', import.meta.url));
  * node_modules/.cache/liaison-fuzz/venv or $FUZZ_VENV) and returns its path. Throws when it
  * cannot: a fuzz run without its independent fuzzer is a failed run, not a skipped one.
  */
-export function ensureFuzzVenv(): string {
+function ensureFuzzVenv(): string {
   return ensureVenv({
     purpose: 'Schemathesis',
     requirements: 'fuzz/requirements.txt',
@@ -72,7 +72,7 @@ export interface SchemathesisResult {
  * (fuzzing, then stateful), judged by the check `coded_errors_only` of fuzz/schemathesis_hooks.py,
  * with one worker so that the proxy sees requests in order.
  */
-export async function runSchemathesis(options: SchemathesisOptions): Promise<SchemathesisResult> {
+async function runSchemathesis(options: SchemathesisOptions): Promise<SchemathesisResult> {
   const schemaFile = path.join(options.workDir, 'schema.graphql');
   const reportFile = path.join(options.workDir, 'report.json');
   writeFileSync(schemaFile, printSchema(options.schema));
