@@ -77,11 +77,21 @@ export class ApiKeyStore {
 
   /**
    * Revokes the key (it is refused from now on) and returns its record, or undefined when the
-   * id names no key. Revoking twice keeps the first time. Inside `tx` when given: then call
-   * `forget` once it commits.
+   * id names no key, or one that `only` refuses (left as it is). Revoking twice keeps the first
+   * time. Inside `tx` when given: then call `forget` once it commits.
    */
-  async revoke(id: string, tx?: TransactionRunner): Promise<ApiKeyRecord | undefined> {
+  async revoke(
+    id: string,
+    tx?: TransactionRunner,
+    only: (record: ApiKeyRecord) => boolean = () => true,
+  ): Promise<ApiKeyRecord | undefined> {
     this.cache.delete(id);
+    // Keys change only by revocation, so what is read here still holds when the write runs.
+    const [found] = await (tx
+      ? tx.run(findApiKeyQuery(id))
+      : this.executor.read(findApiKeyQuery(id)));
+    const record = found === undefined ? undefined : storedApiKeyRecord(found);
+    if (record === undefined || !only(record)) return undefined;
     const rows = await this.write(revokeApiKeyQuery(id, new Date(this.now()).toISOString()), tx);
     // A lookup that started before the write may have cached the key as active.
     this.cache.delete(id);

@@ -3,6 +3,8 @@ export type { Authenticator, AuthResult, HeaderReader } from './authenticator.js
 export { ANONYMOUS_CALLER, ROLES, roleAtLeast } from './caller.js';
 export type { Caller, Role } from './caller.js';
 export { ApiKeyStore } from './apiKeyStore.js';
+export { grantRefusal, mayGrant } from './keyGrant.js';
+export type { KeyGrant } from './keyGrant.js';
 export { localAdminKey } from './localAdminKey.js';
 export type { LocalAdminKey } from './localAdminKey.js';
 export type { ApiKeyStoreOptions, ApiKeySummary } from './apiKeyStore.js';

@@ -831,7 +831,11 @@ export type LinkType =
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Makes an API key (admin only). The key is in the answer once and is stored only as a hash. */
+  /**
+   * Makes an API key (admin only). The key is in the answer once and is stored only as a hash. A
+   * key holds at most what its issuer holds: a role and a clearance no higher than the caller's, and
+   * the caller's own nationality or none (FORBIDDEN otherwise).
+   */
   createApiKey: CreatedApiKey;
   /** Creates a liaison channel. */
   createChannel: LiaisonChannel;
@@ -867,7 +871,10 @@ export type Mutation = {
    * see seed/historical/README.md). Validated whole first; any problem refuses it all.
    */
   importGraph: ImportResult;
-  /** Revokes a stored API key (admin only); it is refused from then on. Revoking again keeps the first time. */
+  /**
+   * Revokes a stored API key (admin only); it is refused from then on. Revoking again keeps the
+   * first time. A key the caller could not have issued answers NOT_FOUND, as a missing id does.
+   */
   revokeApiKey: ApiKey;
   /** Changes a channel's fields. */
   updateChannel: LiaisonChannel;
@@ -1762,7 +1769,10 @@ export type Posting = Link & {
  */
 export type Query = {
   __typename?: 'Query';
-  /** The API keys stored in the graph (admin only), oldest first; never their secrets. */
+  /**
+   * The API keys stored in the graph that the caller could itself have issued (admin only; see
+   * `createApiKey`), oldest first; never their secrets.
+   */
   apiKeys: Array<ApiKey>;
   /**
    * The audit log, newest first (admin only): one entry per mutation, written in the mutation's own

@@ -1,7 +1,7 @@
 import { auditorFor, type Touched } from '../audit/index.js';
-import { parseApiKeyInput, type ApiKeyRecord } from '../auth/index.js';
+import { grantRefusal, mayGrant, parseApiKeyInput, type ApiKeyRecord } from '../auth/index.js';
 import { listAuditEntries, listOf, mapOf, str, type AuditFilter } from '../cypher/index.js';
-import { ApiError, badInput, ErrorCode, shown } from '../errors/index.js';
+import { ApiError, badInput, ErrorCode, notFound, shown } from '../errors/index.js';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers.js';
 import { CLASSIFICATIONS, type Classification } from '../model/index.js';
 import type { Row } from '../neo4j/index.js';
@@ -91,7 +91,9 @@ export const adminResolvers: { Query: QueryResolvers; Mutation: MutationResolver
       );
       return { edges: [...edges], pageInfo };
     },
-    apiKeys: async (_p, _a, ctx) => (await ctx.apiKeys.list()).map(summary),
+    // Only keys the caller could have issued: one above it is not even named.
+    apiKeys: async (_p, _a, ctx) =>
+      (await ctx.apiKeys.list()).filter((key) => mayGrant(ctx.caller, key)).map(summary),
   },
   Mutation: {
     createApiKey: async (_p, { input }, ctx, info) => {
@@ -100,6 +102,9 @@ export const adminResolvers: { Query: QueryResolvers; Mutation: MutationResolver
         throw badInput(`The key was not made: ${parsed.problems.join('; ')}.`, {
           problems: parsed.problems,
         });
+      const refused = grantRefusal(ctx.caller, parsed.input);
+      if (refused !== undefined)
+        throw new ApiError(ErrorCode.FORBIDDEN, refused, { argument: 'input' });
       const audit = auditorFor(ctx.caller, ctx.requestId, info.fieldName);
       const made = await ctx.executor.writeTransaction(async (tx) => {
         const created = await ctx.apiKeys.create(parsed.input, tx);
@@ -111,11 +116,12 @@ export const adminResolvers: { Query: QueryResolvers; Mutation: MutationResolver
     revokeApiKey: async (_p, { id }, ctx, info) => {
       const audit = auditorFor(ctx.caller, ctx.requestId, info.fieldName);
       const revoked = await ctx.executor.writeTransaction(async (tx) => {
-        const record = await ctx.apiKeys.revoke(id, tx);
+        // A key the caller could not have issued answers as a missing one, so that a lower
+        // admin learns nothing of the keys above it.
+        const record = await ctx.apiKeys.revoke(id, tx, (key) => mayGrant(ctx.caller, key));
         if (!record)
-          throw new ApiError(
-            ErrorCode.NOT_FOUND,
-            `No stored API key has id "${id}"; keys from API_KEYS or API_KEYS_FILE are revoked by removing them from there.`,
+          throw notFound(
+            `No stored API key that you could have issued has id ${shown(id)}; keys from API_KEYS or API_KEYS_FILE are revoked by removing them from there.`,
             { argument: 'id' },
           );
         await audit.record(tx, { before: [keyTouched(record)], after: [keyTouched(record)] });
