@@ -2096,7 +2096,16 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity found. */
   entity: Entity;
-  /** Relevance (higher is better), from the full-text index. */
+  /**
+   * Relevance, higher is better, computed from this entity's own fields and the search words only,
+   * never from other entities (so an entity the caller may not see changes no score or order).
+   * Fields and words are split into tokens: lowercase runs between whitespace and punctuation. For
+   * each word of the text, the best of the entity's fields counts: its weight (name and acronym 4,
+   * each alias and the codename 2, a country code 1) times 1 when the word equals one of its tokens,
+   * 0.5 when it begins one, divided by the square root of the field's number of tokens. The score
+   * sums this over the words and adds the weight of the best field whose tokens are exactly the
+   * text's. Hits with equal scores come in order of id.
+   */
   score: Scalars['Float']['output'];
 };
 

@@ -1,7 +1,6 @@
 import {
   linkById,
   linkRecordOf,
-  luceneQuery,
   searchEntities,
   str,
   assertLabel,
@@ -36,6 +35,11 @@ const listOf = <T>(values: readonly T[] | null | undefined): readonly T[] | unde
 /** How many words a search may have, and how long each may be. */
 const SEARCH_MAX_WORDS = 32;
 const SEARCH_MAX_WORD_LENGTH = 100;
+/**
+ * How long a search text may be: room for the longest words allowed with whitespace to spare.
+ * Checked before the text is split, so the work a text causes is bounded whatever its size.
+ */
+const SEARCH_MAX_TEXT_LENGTH = 4096;
 
 /** Root query fields. */
 export const queryResolvers: QueryResolvers = {
@@ -113,8 +117,14 @@ export const queryResolvers: QueryResolvers = {
   search: async (_parent, { text, first }, { executor, visibility }) => {
     // Full-text hits are capped apart from pages: beyond 100 they rank nothing useful.
     const limit = checkFirst(first, 100, 'first', null);
+    if (text.length > SEARCH_MAX_TEXT_LENGTH) {
+      throw badInput(
+        `'text' takes at most ${SEARCH_MAX_TEXT_LENGTH} characters (at most ${SEARCH_MAX_WORDS} words of at most ${SEARCH_MAX_WORD_LENGTH} characters each); got ${text.length} characters.`,
+        { argument: 'text', maxLength: SEARCH_MAX_TEXT_LENGTH },
+      );
+    }
     const words = text.split(/\s+/).filter((word) => word.length > 0);
-    const longest = Math.max(0, ...words.map((word) => word.length));
+    const longest = words.reduce((most, word) => Math.max(most, word.length), 0);
     // Each word becomes a prefix query; Lucene refuses too many clauses or too long a prefix.
     if (words.length > SEARCH_MAX_WORDS || longest > SEARCH_MAX_WORD_LENGTH) {
       throw badInput(
@@ -122,13 +132,13 @@ export const queryResolvers: QueryResolvers = {
         { argument: 'text', maxWords: SEARCH_MAX_WORDS, maxWordLength: SEARCH_MAX_WORD_LENGTH },
       );
     }
-    const lucene = luceneQuery(text);
-    if (lucene === undefined) {
+    const query = searchEntities(text, limit, visibility);
+    if (query === undefined) {
       throw badInput(`'text' must contain at least one word to search for; got ${shown(text)}.`, {
         argument: 'text',
       });
     }
-    const rows = await executor.read(searchEntities(lucene, limit, visibility));
+    const rows = await executor.read(query);
     return rows.map((row) => {
       const label = str(row['label'], 'label');
       assertLabel(label);
