@@ -37,10 +37,30 @@ const partialDate = z.string().superRefine((text, ctx) => {
   }
 });
 
-const text = (max = 2000) =>
+/**
+ * Control characters (Unicode category Cc: C0, DEL and C1): none belongs in a name or a sentence, and a NUL or an
+ * escape sequence would reach every reader, export and terminal the text is shown in. Text that
+ * may run over lines (notes, summaries, quotes) may hold tabs and line feeds.
+ */
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINES = /(?![\t\n])\p{Cc}/u;
+const NO_CONTROL = 'expected text without control characters (U+0000 to U+001F, U+007F to U+009F)';
+
+/** Free text of one line (names, titles, posts, roles), trimmed, of 1 to `max` characters. */
+export const lineOfText = (max: number) =>
   z
     .string()
     .trim()
+    .refine((value) => !CONTROL.test(value), NO_CONTROL)
+    .min(1, 'expected non-empty text')
+    .max(max, `expected at most ${max} characters`);
+
+/** Free text that may run over lines, trimmed, of 1 to `max` characters. */
+const prose = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => !CONTROL_BUT_LINES.test(value), `${NO_CONTROL} other than tab and line feed`)
     .min(1, 'expected non-empty text')
     .max(max, `expected at most ${max} characters`);
 
@@ -51,9 +71,9 @@ export const citationSchema = z.union([
     lines: z
       .tuple([z.int().min(1), z.int().min(1)])
       .refine(([a, b]) => a <= b, 'expected [first, last] with first <= last'),
-    quote: text(1000),
+    quote: prose(1000),
   }),
-  z.strictObject({ source: slug, section: text(300) }),
+  z.strictObject({ source: slug, section: lineOfText(300) }),
 ]);
 
 const sources = z
@@ -69,14 +89,23 @@ const access = {
 };
 
 const window = { from: partialDate.optional(), to: partialDate.optional() };
-const linkBase = { id: z.string().min(1).max(200).optional(), sources, ...access };
+const linkBase = {
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((value) => !CONTROL.test(value), NO_CONTROL)
+    .optional(),
+  sources,
+  ...access,
+};
 
 export const sourceSchema = z.strictObject({
   id: slug,
-  title: text(500),
-  author: text(500).optional(),
+  title: lineOfText(500),
+  author: lineOfText(500).optional(),
   date: partialDate.optional(),
-  publisher: text(500).optional(),
+  publisher: lineOfText(500).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
   file: z
     .string()
@@ -86,9 +115,9 @@ export const sourceSchema = z.strictObject({
 
 const entityBase = {
   id: slug,
-  name: text(300),
-  aliases: z.array(text(300)).optional(),
-  notes: text().optional(),
+  name: lineOfText(300),
+  aliases: z.array(lineOfText(300)).optional(),
+  notes: prose().optional(),
   sources,
   ...access,
 };
@@ -99,16 +128,33 @@ export const countrySchema = z.strictObject({
   ...window,
 });
 
-export const serviceSchema = z.strictObject({
-  ...entityBase,
-  acronym: text(50).optional(),
-  kind: z.enum(SERVICE_KINDS),
-  country: slug.optional(),
-  ...window,
-  succeeded: z
-    .array(z.strictObject({ ...linkBase, service: slug, from: partialDate.optional() }))
-    .optional(),
-});
+export const serviceSchema = z
+  .strictObject({
+    ...entityBase,
+    acronym: lineOfText(50).optional(),
+    kind: z.enum(SERVICE_KINDS),
+    country: slug.optional(),
+    ...window,
+    succeeded: z
+      .array(z.strictObject({ ...linkBase, service: slug, from: partialDate.optional() }))
+      .optional(),
+  })
+  .superRefine(
+    (service, ctx) => {
+      const succeeded: unknown = service.succeeded;
+      if (typeof service.id !== 'string' || !Array.isArray(succeeded)) return;
+      succeeded.forEach((link: unknown, index) => {
+        if ((link as { service?: unknown } | null)?.service !== service.id) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['succeeded', index, 'service'],
+          message: 'a service cannot succeed itself: expected the id of the service it succeeded',
+        });
+      });
+    },
+    // Checked even when other fields are wrong, so that every problem is reported at once.
+    { when: ({ value }) => typeof value === 'object' && value !== null },
+  );
 
 export const organizationSchema = z.strictObject({
   ...entityBase,
@@ -128,13 +174,15 @@ export const officerSchema = z.strictObject({
         ...linkBase,
         service: slug,
         role: z.enum(SERVICE_ROLES).optional(),
-        post: text(300).optional(),
+        post: lineOfText(300).optional(),
         ...window,
       }),
     )
     .optional(),
   postedTo: z
-    .array(z.strictObject({ ...linkBase, channel: slug, post: text(300).optional(), ...window }))
+    .array(
+      z.strictObject({ ...linkBase, channel: slug, post: lineOfText(300).optional(), ...window }),
+    )
     .optional(),
   agentOf: z
     .array(
@@ -173,16 +221,16 @@ export const channelSchema = z.strictObject({
 
 export const operationSchema = z.strictObject({
   ...entityBase,
-  codename: text(100).optional(),
-  summary: text().optional(),
-  outcome: text().optional(),
+  codename: lineOfText(100).optional(),
+  summary: prose().optional(),
+  outcome: prose().optional(),
   ...window,
   conductedBy: z
     .array(z.strictObject({ ...linkBase, service: slug, role: z.enum(CONDUCT_ROLES).optional() }))
     .optional(),
   through: z.array(z.strictObject({ ...linkBase, channel: slug })).optional(),
   participants: z
-    .array(z.strictObject({ ...linkBase, officer: slug, role: text(300).optional() }))
+    .array(z.strictObject({ ...linkBase, officer: slug, role: lineOfText(300).optional() }))
     .optional(),
   targeted: z.array(z.strictObject({ ...linkBase, target: slug })).optional(),
 });

@@ -14,7 +14,7 @@ import {
   type LinkType,
   partialDateProblem,
 } from '../model/index.js';
-import { citationSchema } from './graphDocument.js';
+import { citationSchema, lineOfText } from './graphDocument.js';
 import { fieldPath, ImportError, type ImportProblem } from './importProblem.js';
 import type { StoredProps } from './planGraph.js';
 
@@ -26,8 +26,8 @@ const partialDate = z.string().superRefine((text, ctx) => {
 
 /** The properties of a link, as given to createLink / updateLink (nulls already removed). */
 const linkPropsSchema = z.strictObject({
-  role: z.string().trim().min(1).max(300).optional(),
-  post: z.string().trim().min(1).max(300).optional(),
+  role: lineOfText(300).optional(),
+  post: lineOfText(300).optional(),
   kind: z.enum(PENETRATION_KINDS).optional(),
   confidence: z.enum(CONFIDENCES).optional(),
   from: partialDate.optional(),
