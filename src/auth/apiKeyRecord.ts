@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { RELEASABLE_TO_NONE } from '../audit/index.js';
 import { CLASSIFICATIONS, type Classification } from '../model/index.js';
 import { API_KEY_HASH_PATTERN, API_KEY_ID_PATTERN, generateApiKey } from './apiKey.js';
-import { ROLES, type Role } from './caller.js';
+import { MARKER_IS_NO_NATIONALITY, ROLES, type Role } from './caller.js';
 
 /** A stored API key: never the key itself, only the hash of its secret. */
 export interface ApiKeyRecord {
@@ -56,6 +57,10 @@ const recordSchema = z.strictObject(
       error: `expected one of ${CLASSIFICATIONS.join(', ')}`,
     }),
     nationality: shaped(/^[A-Z]{3}$/, 'expected an ISO 3166 alpha-3 code in upper case, e.g. GBR')
+      .refine(
+        (code) => code !== RELEASABLE_TO_NONE,
+        `${MARKER_IS_NO_NATIONALITY}; give a real code, or none`,
+      )
       .nullable()
       .default(null),
     createdAt: instant,

@@ -1,3 +1,4 @@
+import { RELEASABLE_TO_NONE } from '../audit/index.js';
 import { CLASSIFICATIONS, type Classification } from '../model/index.js';
 
 /** What a caller may do, each role including the ones before it. */
@@ -36,6 +37,15 @@ export const isRole = (value: unknown): value is Role =>
 export const isClassification = (value: unknown): value is Classification =>
   typeof value === 'string' && (CLASSIFICATIONS as readonly string[]).includes(value);
 
-/** Whether `value` is an ISO 3166 alpha-3 code in upper case (its shape; not a registry check). */
+/**
+ * Why the audit log's marker for "releasable to no nation" is no caller's nationality: a caller
+ * holding it would read the entries that marker keeps from everyone.
+ */
+export const MARKER_IS_NO_NATIONALITY = `"${RELEASABLE_TO_NONE}" is the audit log's marker for "releasable to no nation", not a nationality`;
+
+/**
+ * Whether `value` may be a caller's nationality: an ISO 3166 alpha-3 code in upper case (its
+ * shape; not a registry check), and not the marker above.
+ */
 export const isNationality = (value: unknown): value is string =>
-  typeof value === 'string' && /^[A-Z]{3}$/.test(value);
+  typeof value === 'string' && /^[A-Z]{3}$/.test(value) && value !== RELEASABLE_TO_NONE;

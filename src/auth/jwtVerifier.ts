@@ -9,9 +9,17 @@ import {
   type JWSHeaderParameters,
   type JWTPayload,
 } from 'jose';
+import { RELEASABLE_TO_NONE } from '../audit/index.js';
 import type { JwtConfig } from '../config/index.js';
 import { CLASSIFICATIONS } from '../model/index.js';
-import { isClassification, isNationality, isRole, ROLES, type Caller } from './caller.js';
+import {
+  isClassification,
+  isNationality,
+  isRole,
+  MARKER_IS_NO_NATIONALITY,
+  ROLES,
+  type Caller,
+} from './caller.js';
 
 /** What a token proved: a caller, or why it was refused (a sentence a client may read). */
 export type TokenVerdict = { ok: true; caller: Caller } | { ok: false; message: string };
@@ -123,8 +131,9 @@ function callerOf(payload: JWTPayload): TokenVerdict {
   }
   const hasNationality = nationality !== undefined && nationality !== null;
   if (hasNationality && !isNationality(nationality)) {
+    const marker = nationality === RELEASABLE_TO_NONE ? ` (${MARKER_IS_NO_NATIONALITY})` : '';
     problems.push(
-      `"nationality" ${arrived(nationality)}, expected an ISO 3166 alpha-3 code in upper case such as "GBR"`,
+      `"nationality" ${arrived(nationality)}, expected an ISO 3166 alpha-3 code in upper case such as "GBR"${marker}`,
     );
   }
   if (

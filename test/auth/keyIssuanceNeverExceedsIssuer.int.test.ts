@@ -154,6 +154,19 @@ describe('an admin grants at most its own role, clearance and releasability', ()
     expect((await store.find(higher.record.id))?.revokedAt).toBeUndefined();
   });
 
+  it('refuses nationality "XXX", the audit log\'s marker for no nation, as BAD_USER_INPUT', async () => {
+    const response = await postGraphQL(
+      server.url,
+      CreateApiKeyDocument,
+      { input: { name: 'marker', role: 'reader', clearance: 'SECRET', nationality: 'XXX' } },
+      as('top'),
+    );
+    expect(response.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toBe(
+      'The key was not made: nationality: "XXX" is the audit log\'s marker for "releasable to no nation", not a nationality; give a real code, or none.',
+    );
+  });
+
   it('on random issuers and requests: creates, lists and revokes exactly within the grant', async () => {
     await fc.assert(
       fc.asyncProperty(grant(['admin']), grant(ROLE_ORDER), grant(ROLE_ORDER), async (...drawn) => {
