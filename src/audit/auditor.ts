@@ -3,10 +3,14 @@ import { writeAuditEntry } from '../cypher/index.js';
 import { CLASSIFICATIONS, type Classification } from '../model/index.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 
-/** An element a mutation touched, with its marking (stored properties). */
+/**
+ * An element a mutation touched, with its marking (stored properties); a link also with the
+ * markings of its ends, since its id may spell them (`svc-alpha/PARTY_TO/leak-chan`).
+ */
 export interface Touched {
   readonly id: string;
   readonly props: Readonly<Record<string, unknown>>;
+  readonly ends?: readonly Readonly<Record<string, unknown>>[];
 }
 
 /** Who is acting, as the audit log names them. */
@@ -34,9 +38,9 @@ export const AUDIT_MAX_IDS = 1_000;
 export const RELEASABLE_TO_NONE = 'XXX';
 
 /**
- * The marking of an entry naming these elements: the highest classification, and releasable
- * only where every restricted one is (an entry must not tell anyone of an element they could
- * not read).
+ * The marking of an entry naming these elements (and, for links, their ends): the highest
+ * classification, and releasable only where every restricted one is (an entry must not tell
+ * anyone of an element they could not read, not even inside another element's id).
  */
 export function markingOf(touched: readonly Touched[]): {
   classification: Classification;
@@ -44,7 +48,7 @@ export function markingOf(touched: readonly Touched[]): {
 } {
   let rank = 0;
   let releasable: string[] | undefined;
-  for (const { props } of touched) {
+  for (const props of touched.flatMap((t) => [t.props, ...(t.ends ?? [])])) {
     const at = CLASSIFICATIONS.indexOf(props['classification'] as Classification);
     // Unmarked counts as the highest: it is hidden from everyone.
     rank = Math.max(rank, at < 0 ? CLASSIFICATIONS.length - 1 : at);

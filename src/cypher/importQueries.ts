@@ -55,9 +55,9 @@ export function existingSources(ids: readonly string[]): CypherQuery {
 }
 
 /**
- * Creates or replaces nodes by id: the properties become exactly `props`. Answers one row per
- * id that existed before (so the caller knows which nodes are new, and that no link can end at
- * them yet).
+ * Creates or replaces nodes by id (the bulk loader's statement, for a store no one else writes):
+ * the properties become exactly `props`. Answers one row per id that existed before (so the
+ * caller knows which nodes are new, and that no link can end at them yet).
  */
 export function upsertNodes(
   label: Label,
@@ -68,8 +68,39 @@ export function upsertNodes(
     cypher:
       `UNWIND $rows AS row OPTIONAL MATCH (old:${label} {id: row.id}) ` +
       `WITH row, old IS NOT NULL AS existed ` +
-      `MERGE (n:${label} {id: row.id}) SET n = row.props, n.id = row.id ` +
+      `MERGE (n:${label} {id: row.id}) SET n = row.props, n.id = row.id, n:Entity ` +
       `WITH row, existed WHERE existed RETURN row.id AS id`,
+    params: { rows },
+  };
+}
+
+/**
+ * Creates nodes that must be new: an id already taken, or taken meanwhile by a concurrent
+ * writer, fails the statement on the unique `Entity.id` constraint (a CONFLICT), whatever the
+ * timing.
+ */
+export function createNodes(
+  label: Label,
+  rows: readonly { id: string; props: object }[],
+): CypherQuery {
+  assertLabel(label);
+  return {
+    cypher: `UNWIND $rows AS row CREATE (n:${label}:Entity) SET n = row.props, n.id = row.id`,
+    params: { rows },
+  };
+}
+
+/**
+ * Replaces the properties of nodes the caller has locked (`lockEntities`); answers how many it
+ * found, so a shortfall is noticed.
+ */
+export function replaceNodes(
+  label: Label,
+  rows: readonly { id: string; props: object }[],
+): CypherQuery {
+  assertLabel(label);
+  return {
+    cypher: `UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n = row.props, n.id = row.id RETURN count(n) AS written`,
     params: { rows },
   };
 }
@@ -139,5 +170,27 @@ export function replaceLinkProps(
   return {
     cypher: `UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() SET r = row.props, r.id = row.id RETURN count(r) AS written`,
     params: { rows },
+  };
+}
+
+/** Deletes links of one type by id. */
+export function deleteLinksByIds(type: LinkType, ids: readonly string[]): CypherQuery {
+  assertLinkType(type);
+  return {
+    cypher: `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() DELETE r`,
+    params: { ids },
+  };
+}
+
+/**
+ * The OF links (country or nationality) of these entities, each with the entity's id and the
+ * link's and the country's properties, so the caller can tell which the writer may see.
+ */
+export function ofLinksOf(entityIds: readonly string[]): CypherQuery {
+  return {
+    cypher:
+      'UNWIND $ids AS id MATCH (n:Entity {id: id})-[r:OF]->(c) ' +
+      'RETURN n.id AS entity, r.id AS id, properties(r) AS link, properties(c) AS country',
+    params: { ids: entityIds },
   };
 }

@@ -17,6 +17,7 @@ export {
 } from './connections.js';
 export { luceneQuery, searchEntities } from './search.js';
 export * from './importQueries.js';
+export { lockEntities, lockLinks, lockExplicitLinkIds } from './writeLocks.js';
 export { str, optStr, mapOf, listOf } from './fields.js';
 export {
   entityWithCountry,

@@ -30,7 +30,8 @@ export function deleteOfLinks(label: Label, id: string, v: Visibility): CypherQu
  * Deletes a visible entity with its links, unless some link or neighbour of it is hidden from
  * the caller (then nothing is deleted and `hidden` says so); no row when the entity does not
  * exist or is hidden. `removed` lists the entity and its links as `[id, classification,
- * releasableTo]`, for the audit log.
+ * releasableTo, other end's properties]`, and `entity` is the entity's properties, for the
+ * audit log (a link is marked by its ends as well).
  */
 export function deleteEntity(label: Label, id: string, v: Visibility): CypherQuery {
   assertLabel(label);
@@ -39,9 +40,9 @@ export function deleteEntity(label: Label, id: string, v: Visibility): CypherQue
       `MATCH (n:${label} {id: $id}) WHERE ${v.node('n')} ` +
       `OPTIONAL MATCH (n)-[r]-(m) ` +
       `WITH n, count(r) AS links, count(CASE WHEN r IS NOT NULL AND NOT coalesce(${v.rel('r')} AND ${v.node('m')}, false) THEN 1 END) AS hidden, ` +
-      'collect(CASE WHEN r IS NULL THEN null ELSE [r.id, r.classification, r.releasableTo] END) AS linkMarks ' +
-      'WITH n, links, hidden, [[n.id, n.classification, n.releasableTo]] + linkMarks AS removed ' +
-      'FOREACH (_ IN CASE WHEN hidden = 0 THEN [1] ELSE [] END | DETACH DELETE n) RETURN links, hidden, removed',
+      'collect(CASE WHEN r IS NULL THEN null ELSE [r.id, r.classification, r.releasableTo, properties(m)] END) AS linkMarks ' +
+      'WITH n, properties(n) AS entity, links, hidden, [[n.id, n.classification, n.releasableTo, null]] + linkMarks AS removed ' +
+      'FOREACH (_ IN CASE WHEN hidden = 0 THEN [1] ELSE [] END | DETACH DELETE n) RETURN entity, links, hidden, removed',
     params: { id, ...v.params },
   };
 }

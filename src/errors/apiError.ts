@@ -24,3 +24,17 @@ export const badInput = (message: string, details?: Record<string, unknown>): Ap
 /** An id that names nothing. */
 export const notFound = (message: string, details?: Record<string, unknown>): ApiError =>
   new ApiError(ErrorCode.NOT_FOUND, message, details);
+
+/**
+ * A write refused by a unique-id constraint: a concurrent writer created the id first (or it
+ * was taken already). Retryable where the write is an upsert, which would then replace it.
+ */
+export class IdTakenError extends ApiError {
+  constructor() {
+    super(
+      ErrorCode.CONFLICT,
+      'An id this write creates is already taken (another write created it first). Read it and update it, or choose another id.',
+    );
+    this.name = 'IdTakenError';
+  }
+}

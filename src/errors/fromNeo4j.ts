@@ -1,5 +1,5 @@
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
-import { ApiError } from './apiError.js';
+import { ApiError, IdTakenError } from './apiError.js';
 import { ErrorCode } from './codes.js';
 
 /**
@@ -22,10 +22,12 @@ export function fromNeo4jError(error: unknown, timeoutMs: number): ApiError | un
       { limit: 'NEO4J_TX_TIMEOUT_MS', value: timeoutMs },
     );
   }
-  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new IdTakenError();
+  if (code === 'Neo.ClientError.Statement.EntityNotFound') {
+    // A concurrent write deleted what this one had found; the executor runs it again first.
     return new ApiError(
       ErrorCode.CONFLICT,
-      'The change conflicts with an existing entity (an id is already taken).',
+      'Something this request read was deleted by a concurrent write while it ran; retry.',
     );
   }
   return undefined;

@@ -5,10 +5,12 @@ import {
   entitiesByIds,
   entityWithCountry,
   existingSources,
-  labelsOfIds,
   linkById,
   linkRecordOf,
   listOf,
+  lockEntities,
+  lockExplicitLinkIds,
+  lockLinks,
   mapOf,
   setLinkProps,
   str,
@@ -18,14 +20,21 @@ import {
   type LinkRecord,
   type Props,
 } from '../cypher/index.js';
-import type { Auditor, Touched } from '../audit/index.js';
+import type { Auditor } from '../audit/index.js';
+import { IdTakenError, shown } from '../errors/index.js';
 import { SEE_ALL, visibilityFor, visibleTo, type Clearance } from '../context/index.js';
-import { LINKS, type Label, type LinkType } from '../model/index.js';
+import {
+  explicitLinkIdProblem,
+  isDerivedLinkId,
+  LINKS,
+  type Label,
+  type LinkType,
+} from '../model/index.js';
 import type { Executor, Plain, TransactionRunner } from '../neo4j/index.js';
 import { SECTIONS } from './graphDocument.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
 import { defaultLinkId, linkInputOf, linkProps } from './linkInput.js';
-import { planGraph, SECTION_LABEL, type GraphPlan } from './planGraph.js';
+import { planGraph, SECTION_LABEL } from './planGraph.js';
 import { mayWrite, writeGraph, type ImportSummary } from './writeGraph.js';
 
 export const ENTITY_SECTIONS = SECTION_LABEL;
@@ -90,15 +99,11 @@ export interface Behalf {
 /** What a writer sees: everything when the write is not on a caller's behalf. */
 const viewOf = (writer: Clearance | undefined) => (writer ? visibilityFor(writer) : SEE_ALL);
 
-/** Every node and link row of a plan, as an audit entry names them. */
-const rowsOf = (plan: GraphPlan): Touched[] => [
-  ...[...plan.nodes.values()].flat(),
-  ...plan.links.map(({ id, props }) => ({ id, props })),
-];
-
 /**
  * Creates one entity (and its OF link) in one transaction; CONFLICT when the id is taken (an
- * id taken by something the writer cannot see is only "not available").
+ * id taken by something the writer cannot see is only "not available"). The node is CREATEd,
+ * never merged, so a concurrent create of the same id fails on the database's unique `Entity.id`
+ * constraint rather than overwriting: of any number of simultaneous creates, exactly one wins.
  */
 export function createEntity(
   executor: Executor,
@@ -112,30 +117,26 @@ export function createEntity(
   const plan = planGraph({ [section]: [entry] }, () => 'input');
   const id = String(entry['id']);
   return executor.writeTransaction(async (tx) => {
-    const [taken] = await tx.run(labelsOfIds([id]));
-    if (taken) {
-      const seen = writer === undefined || visibleTo(writer, taken);
-      throw new ImportError([
-        {
-          file: 'input',
-          id,
-          field: 'id',
-          message: seen
-            ? `id "${id}" is already taken by a ${str(taken['label'], 'label')}; choose another id or update that one`
-            : `id "${id}" is not available; choose another id`,
-          kind: 'conflict',
-        },
-      ]);
-    }
-    await writeGraph(tx, plan, { reset: false, totals: false, ...(writer ? { writer } : {}) });
-    await behalf?.audit.record(tx, { before: [], after: rowsOf(plan) });
+    const summary = await writeGraph(tx, plan, {
+      reset: false,
+      totals: false,
+      mode: 'create',
+      ...(writer ? { writer } : {}),
+    });
+    await behalf?.audit.record(tx, { before: [], after: summary.touched });
     return readEntity(tx, label, id);
   });
 }
 
+/** Patch fields that change an entity's country link (its end, or the marking it shares). */
+const COUNTRY_FIELDS = ['country', 'nationality', 'classification', 'releasableTo'];
+
 /**
  * Applies a patch to one entity in one transaction: absent fields keep their value, null
- * clears an optional one; the result is validated as a whole entry, like a created one.
+ * clears an optional one; the result is validated as a whole entry, like a created one. The
+ * entity is locked before it is read, so two concurrent updates are applied one after the
+ * other and neither loses the other's fields. Its country link is rewritten only when the
+ * patch changes the country or the marking it shares, never by an unrelated update.
  */
 export function updateEntity(
   executor: Executor,
@@ -147,18 +148,32 @@ export function updateEntity(
   const writer = behalf?.writer;
   const label = ENTITY_SECTIONS[section];
   const view = viewOf(writer);
+  const missing = () =>
+    new ImportError([
+      { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
+    ]);
   return executor.writeTransaction(async (tx) => {
+    const [locked] = await tx.run(lockEntities([id]));
+    if (!locked || locked['label'] !== label || (writer && !visibleTo(writer, locked)))
+      throw missing();
     const row = (await tx.run(entityWithCountry(label, id, view)))[0];
-    if (!row)
-      throw new ImportError([
-        { file: 'input', id, message: `no ${label} has id "${id}"`, kind: 'missing' },
-      ]);
+    if (!row) throw missing();
     const props = mapOf(row['props'], 'props');
-    const entry = applyPatch(entryOf(section, props, row['country']), patch);
-    const plan = planGraph({ [section]: [entry] }, () => 'input');
-    await tx.run(deleteOfLinks(label, id, view));
-    await writeGraph(tx, plan, { reset: false, totals: false, ...(writer ? { writer } : {}) });
-    await behalf?.audit.record(tx, { before: [{ id, props }], after: rowsOf(plan) });
+    const countryChanges = COUNTRY_FIELDS.some((field) => field in patch);
+    const stored = entryOf(section, props, countryChanges ? row['country'] : undefined);
+    const countryField = section === 'officers' ? 'nationality' : 'country';
+    const entry = applyPatch(stored, patch);
+    const kept = countryChanges
+      ? entry
+      : Object.fromEntries(Object.entries(entry).filter(([key]) => key !== countryField));
+    const plan = planGraph({ [section]: [kept] }, () => 'input');
+    if (countryChanges) await tx.run(deleteOfLinks(label, id, view));
+    const summary = await writeGraph(tx, plan, {
+      reset: false,
+      totals: false,
+      ...(writer ? { writer } : {}),
+    });
+    await behalf?.audit.record(tx, { before: [{ id, props }], after: summary.touched });
     return readEntity(tx, label, id);
   });
 }
@@ -199,6 +214,9 @@ export function deleteEntity(
   behalf?: Behalf,
 ): Promise<{ id: string; linksDeleted: number }> {
   return executor.writeTransaction(async (tx) => {
+    // Locked first: a link created meanwhile (its writer locks both ends) is either committed
+    // before this reads the entity's links, or waits for the delete and finds no end.
+    await tx.run(lockEntities([id]));
     const [row] = await tx.run(deleteEntityQuery(label, id, viewOf(behalf?.writer)));
     if (!row)
       throw new ImportError([
@@ -213,21 +231,30 @@ export function deleteEntity(
           kind: 'forbidden',
         },
       ]);
+    const entity = mapOf(row['entity'], 'entity');
     const gone = listOf(row['removed']).map((entry) => {
-      const [removedId, classification, releasableTo] = listOf(entry);
-      return { id: str(removedId, 'removed.id'), props: { classification, releasableTo } };
+      const [removedId, classification, releasableTo, other] = listOf(entry);
+      return {
+        id: str(removedId, 'removed.id'),
+        props: { classification, releasableTo },
+        ends: [entity, other === null || other === undefined ? entity : mapOf(other, 'other')],
+      };
     });
     await behalf?.audit.record(tx, { before: gone, after: [] });
     return { id, linksDeleted: Number(row['links'] ?? 0) };
   });
 }
 
-/** A link by id with both ends, when it exists and the writer (if any) sees all three. */
-async function findLink(
+/**
+ * A link by id with both ends, locked first, when it exists and the writer (if any) sees all
+ * three. The lock makes the read the last committed state and holds it until this write ends.
+ */
+async function lockLink(
   tx: TransactionRunner,
   id: string,
   writer?: Clearance,
 ): Promise<LinkRecord | undefined> {
+  if ((await tx.run(lockLinks([id]))).length === 0) return undefined;
   const row = (await tx.run(linkById(id)))[0];
   if (!row) return undefined;
   if (
@@ -255,8 +282,38 @@ async function checkSources(tx: TransactionRunner, sourceIds: readonly string[])
 }
 
 /**
+ * OF links are not Links: a service's or organization's country and an officer's nationality
+ * are fields of the entity, written with it (one country each, marked as the entity is). The
+ * link mutations refuse them before anything is written.
+ */
+function refuseCountryLink(type: string, field: 'type' | 'id'): void {
+  if (type !== 'OF') return;
+  throw new ImportError([
+    {
+      file: 'input',
+      field,
+      message:
+        'an OF link is the country of a service or organization, or the nationality of an officer: set it with updateService, updateOrganization or updateOfficer (country or nationality; null clears it), not as a link',
+    },
+  ]);
+}
+
+/** The longest explicit link id, as in graph documents. */
+const LINK_ID_MAX_LENGTH = 200;
+
+/** The type named by a derived link id (`start/TYPE/end`), if it is spelled so. */
+const typeInId = (id: string): string | undefined => {
+  const parts = id.split('/');
+  return parts.length === 3 ? parts[1] : undefined;
+};
+
+/**
  * Creates a link between existing entities in one transaction. For a writer, ends it cannot see
- * name nothing, and the link must be one it could read back.
+ * name nothing, and the link must be one it could read back. Both ends are locked before they
+ * are checked, so an end deleted meanwhile is either gone when checked (NOT_FOUND) or deleted
+ * only after this commits; the link is CREATEd, so a concurrent create of its id fails on the
+ * type's unique id constraint (CONFLICT); an explicit id is checked against every type under
+ * the lock that writers of explicit ids share.
  */
 export function createLink(
   executor: Executor,
@@ -267,11 +324,29 @@ export function createLink(
 ): Promise<LinkRecord> {
   const writer = behalf?.writer;
   const { type, start, end, id: givenId, ...rest } = input;
+  refuseCountryLink(type, 'type');
   const id = givenId ?? defaultLinkId(start, type, end);
+  const early: ImportProblem[] = [];
+  const idProblem = givenId ? explicitLinkIdProblem(givenId, type, start, end) : undefined;
+  if (idProblem !== undefined) early.push({ file: 'input', field: 'id', id, message: idProblem });
+  if (givenId && (givenId.length > LINK_ID_MAX_LENGTH || /\p{Cc}/u.test(givenId)))
+    early.push({
+      file: 'input',
+      field: 'id',
+      message: `a link id has 1 to ${LINK_ID_MAX_LENGTH} characters and no control characters; got ${shown(givenId)}`,
+    });
+  if (type === 'SUCCEEDED' && start === end)
+    early.push({
+      file: 'input',
+      field: 'end',
+      message: `a service cannot succeed itself; got start and end "${start}"`,
+    });
+  if (early.length > 0) throw new ImportError(early);
   const { props, sourceIds } = linkProps(type, id, withoutNulls(rest));
   return executor.writeTransaction(async (tx) => {
+    if (!isDerivedLinkId(id, type, start, end)) await tx.run(lockExplicitLinkIds());
     const labels = new Map<string, Label>();
-    for (const row of await tx.run(labelsOfIds([start, end]))) {
+    for (const row of await tx.run(lockEntities([start, end]))) {
       const label = str(row['label'], 'label');
       assertLabel(label);
       if (writer === undefined || visibleTo(writer, row)) labels.set(str(row['id'], 'id'), label);
@@ -310,15 +385,18 @@ export function createLink(
     }
     if (problems.length > 0 || startLabel === undefined || endLabel === undefined)
       throw new ImportError(problems);
-    if (await findLink(tx, id)) {
-      const seen = writer === undefined || (await findLink(tx, id, writer)) !== undefined;
+    const [taken] = await tx.run(lockLinks([id]));
+    if (taken) {
+      const seen =
+        writer === undefined ||
+        (visibleTo(writer, taken) && (await lockLink(tx, id, writer)) !== undefined);
       throw new ImportError([
         {
           file: 'input',
           field: 'id',
           id,
           message: seen
-            ? `link "${id}" already exists; update it, or give another id`
+            ? `link "${id}" already exists${taken['type'] === type ? '' : ` as a ${str(taken['type'], 'type')} link`}; update it, or give another id`
             : `link id "${id}" is not available; give the link another id`,
           kind: 'conflict',
         },
@@ -326,9 +404,20 @@ export function createLink(
     }
     await checkSources(tx, sourceIds);
     await tx.run(createLinks(type, startLabel, endLabel, [{ id, start, end, props }]));
-    const created = await findLink(tx, id);
-    if (!created) throw new Error(`link ${id} was not written`);
-    await behalf?.audit.record(tx, { before: [], after: [{ id, props: created.props }] });
+    const created = await lockLink(tx, id);
+    if (!created)
+      throw new ImportError([
+        {
+          file: 'input',
+          id,
+          message: `an end of link "${id}" was deleted meanwhile`,
+          kind: 'missing',
+        },
+      ]);
+    await behalf?.audit.record(tx, {
+      before: [],
+      after: [{ id, props: created.props, ends: [created.start.props, created.end.props] }],
+    });
     return created;
   });
 }
@@ -341,12 +430,14 @@ export function updateLink(
   behalf?: Behalf,
 ): Promise<LinkRecord> {
   const writer = behalf?.writer;
+  refuseCountryLink(typeInId(id) ?? '', 'id');
   return executor.writeTransaction(async (tx) => {
-    const existing = await findLink(tx, id, writer);
+    const existing = await lockLink(tx, id, writer);
     if (!existing)
       throw new ImportError([
         { file: 'input', id, message: `no link has id "${id}"`, kind: 'missing' },
       ]);
+    refuseCountryLink(existing.type, 'id');
     const merged = applyPatch(linkInputOf(existing.props), patch);
     const { props, sourceIds } = linkProps(existing.type, id, merged);
     if (
@@ -365,9 +456,10 @@ export function updateLink(
     if (writer && !visibleTo(writer, props)) throw new ImportError([unreadableLink(id, writer)]);
     await checkSources(tx, sourceIds);
     await tx.run(setLinkProps(existing.type, id, props));
+    const ends = [existing.start.props, existing.end.props];
     await behalf?.audit.record(tx, {
-      before: [{ id, props: existing.props }],
-      after: [{ id, props }],
+      before: [{ id, props: existing.props, ends }],
+      after: [{ id, props, ends }],
     });
     return { ...existing, props: props };
   });
@@ -379,14 +471,19 @@ export function deleteLink(
   id: string,
   behalf?: Behalf,
 ): Promise<{ id: string; linksDeleted: number }> {
+  refuseCountryLink(typeInId(id) ?? '', 'id');
   return executor.writeTransaction(async (tx) => {
-    const existing = await findLink(tx, id, behalf?.writer);
+    const existing = await lockLink(tx, id, behalf?.writer);
     if (!existing)
       throw new ImportError([
         { file: 'input', id, message: `no link has id "${id}"`, kind: 'missing' },
       ]);
+    refuseCountryLink(existing.type, 'id');
     await tx.run(deleteLinkById(existing.type, id));
-    await behalf?.audit.record(tx, { before: [{ id, props: existing.props }], after: [] });
+    await behalf?.audit.record(tx, {
+      before: [{ id, props: existing.props, ends: [existing.start.props, existing.end.props] }],
+      after: [],
+    });
     return { id, linksDeleted: 0 };
   });
 }
@@ -411,11 +508,13 @@ export function importDocument(
     ]);
   }
   const plan = planGraph(document as Record<string, unknown>, (section) => section);
-  return executor.writeTransaction(async (tx) => {
-    const summary = await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
-    await behalf?.audit.record(tx, { before: [], after: rowsOf(plan) });
-    return summary;
-  });
+  const attempt = () =>
+    executor.writeTransaction(async (tx) => {
+      const summary = await writeGraph(tx, plan, { reset: false, ...(writer ? { writer } : {}) });
+      await behalf?.audit.record(tx, { before: [], after: summary.touched });
+      return summary;
+    });
+  return retryOnTakenId(attempt);
 }
 
 /** The refusal of a link marked so that its writer could not read it back. */
@@ -426,3 +525,21 @@ const unreadableLink = (id: string, writer: Clearance): ImportProblem => ({
   message: `link "${id}" would be marked so that you could not read it back; ${mayWrite(writer)}`,
   kind: 'forbidden',
 });
+
+/** How many times an upsert runs again after a concurrent writer created one of its ids. */
+const UPSERT_ATTEMPTS = 3;
+
+/**
+ * Runs an upsert again when it lost a race to create an id (the database's constraint refused
+ * its CREATE): run again, it finds that id and replaces it, as an upsert of an existing id
+ * does. Creates are not retried: for them the lost race is the answer (CONFLICT).
+ */
+async function retryOnTakenId<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let left = UPSERT_ATTEMPTS; ; left--) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (left <= 1 || !(error instanceof IdTakenError)) throw error;
+    }
+  }
+}

@@ -5,6 +5,7 @@ import {
   isOrdered,
   lastDay,
   linkId,
+  explicitLinkIdProblem,
   LINKS,
   type Label,
   type LinkType,
@@ -210,6 +211,10 @@ function buildRows(
     at: Place,
     explicitId?: string,
   ): void => {
+    const idProblem =
+      explicitId === undefined ? undefined : explicitLinkIdProblem(explicitId, type, start, end);
+    if (idProblem !== undefined)
+      problems.push({ ...at, field: fieldJoin(at.field, 'id'), message: idProblem });
     links.push({
       id: explicitId ?? linkId(start, type, end),
       type,

@@ -1,18 +1,24 @@
-import { str } from '../cypher/fields.js';
+import { mapOf, str } from '../cypher/fields.js';
 import {
   assertLabel,
   countGraph,
+  createLinks,
+  createNodes,
   deleteGraph,
+  deleteLinksByIds,
+  existingLinkIds,
   existingSources,
   labelsOfIds,
-  createLinks,
-  existingLinkIds,
+  ofLinksOf,
   replaceLinkProps,
+  replaceNodes,
   upsertNodes,
   upsertSources,
 } from '../cypher/importQueries.js';
+import { lockEntities, lockExplicitLinkIds, lockLinks } from '../cypher/writeLocks.js';
+import type { Touched } from '../audit/index.js';
 import { visibleTo, type Clearance } from '../context/index.js';
-import { LABELS, type Label, type LinkType } from '../model/index.js';
+import { isDerivedLinkId, LABELS, type Label, type LinkType } from '../model/index.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
 import { describe, type GraphPlan, type LinkRow } from './planGraph.js';
@@ -27,11 +33,17 @@ export interface WriteOptions {
   /**
    * Labels of ids the caller knows (a bulk load knows its own id scheme): those ids skip the
    * label lookup. Their existence is still checked: links whose ends are missing are not
-   * written, the written count falls short, and the import is refused.
+   * written, the written count falls short, and the import is refused. A bulk load writes a
+   * store no one else writes, so it takes no locks and upserts with MERGE.
    */
   readonly labelHint?: (id: string) => Label | undefined;
   /** Count the whole graph after writing (default true); a bulk load counts once at the end. */
   readonly totals?: boolean;
+  /**
+   * `create`: every declared entity must be new (a create mutation); `upsert` (default): a
+   * declared entity that exists has its properties replaced.
+   */
+  readonly mode?: 'create' | 'upsert';
   /**
    * The caller writing, when the write is on behalf of one who may not see everything: ids it
    * cannot see name nothing when referenced and are not available when declared, existing
@@ -47,14 +59,27 @@ export interface ImportSummary {
   readonly written: GraphCounts;
   /** The whole graph's counts after the import, in the same transaction. */
   readonly totals: GraphCounts;
+  /**
+   * Every entity and link written, links with the markings of their ends (an audit entry names
+   * a link by an id that may spell its ends, so it is marked by them too).
+   */
+  readonly touched: readonly Touched[];
 }
 
+/** A stored element's marking. */
+type Marking = Readonly<Record<string, unknown>>;
+
 /**
- * Writes a plan inside the caller's transaction: checks every reference the document leaves to
- * the database first (ids must exist with the right label, cited sources must exist, declared
- * ids must not belong to another kind of entity), then upserts sources, nodes and links by id.
- * Upserts replace properties, so writing the same plan twice leaves the same graph. Any
- * problem throws `ImportError` before the first write, and the transaction rolls back.
+ * Writes a plan inside the caller's transaction. First it locks every existing entity the plan
+ * declares or links to, and every existing link it names (`src/cypher/writeLocks.ts`), then
+ * checks against what it read after the locks: ids must exist with the right label, cited
+ * sources must exist, declared ids must not belong to another kind of entity or to something
+ * the writer cannot see, link ids must not belong to a link of another type. Then it writes:
+ * new entities and links are CREATEd, so an id another writer took meanwhile fails on a
+ * constraint (CONFLICT) instead of being overwritten; existing ones have their properties
+ * replaced, so writing the same plan twice leaves the same graph. A declared entity's country
+ * (OF link) replaces the one it had. Any problem throws `ImportError` before the first write,
+ * and the transaction rolls back.
  */
 export async function writeGraph(
   tx: TransactionRunner,
@@ -62,15 +87,22 @@ export async function writeGraph(
   options: WriteOptions,
 ): Promise<ImportSummary> {
   if (options.reset) await tx.run(deleteGraph());
+  const bulk = options.labelHint !== undefined;
 
   const declared = new Map<string, Label>();
-  for (const [label, rows] of plan.nodes) for (const row of rows) declared.set(row.id, label);
+  const declaredProps = new Map<string, Marking>();
+  for (const [label, rows] of plan.nodes)
+    for (const row of rows) {
+      declared.set(row.id, label);
+      declaredProps.set(row.id, row.props);
+    }
   const referenced = new Set<string>([...plan.links.flatMap((l) => [l.start, l.end])]);
   const hint = options.labelHint;
   const lookup = [...new Set([...referenced, ...declared.keys()])].filter(
     (id) => hint?.(id) === undefined,
   );
   const inDatabase = new Map<string, Label>();
+  const markings = new Map<string, Marking>();
   if (hint)
     for (const id of referenced)
       if (!declared.has(id)) {
@@ -79,7 +111,9 @@ export async function writeGraph(
       }
   const problems: ImportProblem[] = [];
   const { writer } = options;
-  for (const row of lookup.length === 0 ? [] : await tx.run(labelsOfIds(lookup))) {
+  const found =
+    lookup.length === 0 ? [] : await tx.run((bulk ? labelsOfIds : lockEntities)(lookup));
+  for (const row of found) {
     const label = str(row['label'], 'label');
     assertLabel(label);
     const id = str(row['id'], 'id');
@@ -96,12 +130,22 @@ export async function writeGraph(
       continue;
     }
     inDatabase.set(id, label);
+    markings.set(id, row);
   }
   if (writer) problems.push(...unreadable(plan, writer));
 
   for (const [id, label] of declared) {
     const existing = inDatabase.get(id);
-    if (existing !== undefined && existing !== label) {
+    if (existing === undefined) continue;
+    if (options.mode === 'create')
+      problems.push({
+        file: 'input',
+        id,
+        field: 'id',
+        message: `id "${id}" is already taken by a ${existing}; choose another id or update that one`,
+        kind: 'conflict',
+      });
+    else if (existing !== label)
       problems.push({
         file: 'database',
         id,
@@ -109,7 +153,6 @@ export async function writeGraph(
         message: `id "${id}" already names a ${existing}; it cannot also be a ${label}`,
         kind: 'conflict',
       });
-    }
   }
   const labelOf = (id: string): Label | undefined => declared.get(id) ?? inDatabase.get(id);
   const groups = new Map<string, { type: LinkType; start: Label; end: Label; rows: LinkRow[] }>();
@@ -150,34 +193,43 @@ export async function writeGraph(
         message: `cites source "${id}", which is neither in the document's sources nor in the database (first cited at ${describe(at)})`,
       });
   }
+  const existedBefore = (id: string) => !declared.has(id) || inDatabase.has(id);
+  const { existing, hidden, otherType } = bulk
+    ? await existingLinksOfBulk(tx, groups.values(), existedBefore)
+    : await lockExistingLinks(tx, plan.links, existedBefore, writer);
+  for (const id of hidden)
+    problems.push({
+      file: 'database',
+      id,
+      message: `link id "${id}" is not available; give the link another id`,
+      kind: 'conflict',
+    });
+  for (const [id, type] of otherType)
+    problems.push({
+      file: 'database',
+      id,
+      message: `link id "${id}" already names a ${type} link; link ids are unique across types, give this link another id`,
+      kind: 'conflict',
+    });
+  const countries = bulk ? [] : await replacedCountries(tx, plan, inDatabase, writer, problems);
   if (problems.length > 0) throw new ImportError(problems);
 
   const written: Record<string, number> = { Source: plan.sources.length };
   if (plan.sources.length > 0) await tx.run(upsertSources(plan.sources));
-  /** Declared ids whose node existed before this write; the other declared nodes are new. */
-  const existedBefore = new Set<string>();
   for (const label of LABELS) {
     const rows = plan.nodes.get(label) ?? [];
     written[label] = rows.length;
     if (rows.length === 0) continue;
-    for (const row of await tx.run(upsertNodes(label, rows)))
-      existedBefore.add(str(row['id'], 'id'));
+    if (bulk) {
+      await tx.run(upsertNodes(label, rows));
+      continue;
+    }
+    const fresh = rows.filter((row) => !inDatabase.has(row.id));
+    const known = rows.filter((row) => inDatabase.has(row.id));
+    if (fresh.length > 0) await tx.run(createNodes(label, fresh));
+    if (known.length > 0) await tx.run(replaceNodes(label, known));
   }
-  const { existing, hidden } = await existingLinks(
-    tx,
-    groups.values(),
-    (id) => !declared.has(id) || existedBefore.has(id),
-    writer,
-  );
-  if (hidden.length > 0)
-    throw new ImportError(
-      hidden.map((id) => ({
-        file: 'database',
-        id,
-        message: `link id "${id}" is not available; give the link another id`,
-        kind: 'conflict',
-      })),
-    );
+  if (countries.length > 0) await tx.run(deleteLinksByIds('OF', countries));
   const shortfalls: ImportProblem[] = [];
   for (const group of groups.values()) {
     written[group.type] = (written[group.type] ?? 0) + group.rows.length;
@@ -204,25 +256,67 @@ export async function writeGraph(
     }
   }
   if (shortfalls.length > 0) throw new ImportError(shortfalls);
-  if (options.totals === false) return { written, totals: {} };
+  const markingOfEnd = (id: string): Marking => declaredProps.get(id) ?? markings.get(id) ?? {};
+  const touched: Touched[] = bulk
+    ? []
+    : [
+        ...[...plan.nodes.values()].flat().map(({ id, props }) => ({ id, props })),
+        ...plan.links.map(({ id, props, start, end }) => ({
+          id,
+          props,
+          ends: [markingOfEnd(start), markingOfEnd(end)],
+        })),
+      ];
+  if (options.totals === false) return { written, totals: {}, touched };
   const totals = (await tx.run(countGraph()))[0]?.['counts'] as GraphCounts;
-  return { written, totals };
+  return { written, totals, touched };
+}
+
+/** Which of a plan's links exist: by id, of the plan's type; hidden; or of another type. */
+interface ExistingLinks {
+  readonly existing: ReadonlySet<string>;
+  readonly hidden: readonly string[];
+  readonly otherType: ReadonlyMap<string, string>;
 }
 
 /**
- * The ids of the plan's links that already exist. Only links that could exist are looked up:
- * a link with a derived id joins exactly its two ends, so it cannot exist when either end is a
- * node this write creates (a fresh bulk load looks up nothing). Links with explicit ids are
- * always looked up.
+ * Locks and reads the links of the plan that could exist. A link with a derived id joins
+ * exactly its two ends, so it cannot exist when either end is new. An explicit id could name a
+ * link of any type: those are looked up in every type while holding the lock that all writers
+ * of explicit ids share, so two of them cannot both take one id with links of different types.
  */
-async function existingLinks(
+async function lockExistingLinks(
+  tx: TransactionRunner,
+  links: readonly LinkRow[],
+  existedBefore: (id: string) => boolean,
+  writer: Clearance | undefined,
+): Promise<ExistingLinks> {
+  const candidates = links.filter(
+    (row) => row.explicitId || (existedBefore(row.start) && existedBefore(row.end)),
+  );
+  if (links.some((row) => row.explicitId && !isDerivedLinkId(row.id, row.type, row.start, row.end)))
+    await tx.run(lockExplicitLinkIds());
+  const existing = new Set<string>();
+  const hidden: string[] = [];
+  const otherType = new Map<string, string>();
+  if (candidates.length === 0) return { existing, hidden, otherType };
+  const typeOf = new Map(candidates.map((row) => [row.id, row.type]));
+  for (const row of await tx.run(lockLinks(candidates.map((c) => c.id)))) {
+    const id = str(row['id'], 'id');
+    if (writer && !visibleTo(writer, row)) hidden.push(id);
+    else if (row['type'] !== typeOf.get(id)) otherType.set(id, str(row['type'], 'type'));
+    else existing.add(id);
+  }
+  return { existing, hidden, otherType };
+}
+
+/** The bulk loader's lookup: links of the plan's own types, no locks (no other writer). */
+async function existingLinksOfBulk(
   tx: TransactionRunner,
   groups: Iterable<{ type: LinkType; rows: readonly LinkRow[] }>,
   existedBefore: (id: string) => boolean,
-  writer: Clearance | undefined,
-): Promise<{ existing: Set<string>; hidden: string[] }> {
+): Promise<ExistingLinks> {
   const idsByType = new Map<LinkType, string[]>();
-  const hidden: string[] = [];
   for (const group of groups) {
     const ids = idsByType.get(group.type) ?? [];
     for (const row of group.rows)
@@ -232,13 +326,48 @@ async function existingLinks(
   const existing = new Set<string>();
   for (const [type, ids] of idsByType) {
     if (ids.length === 0) continue;
-    for (const row of await tx.run(existingLinkIds(type, ids))) {
-      const id = str(row['id'], 'id');
-      if (writer && !visibleTo(writer, row)) hidden.push(id);
-      else existing.add(id);
-    }
+    for (const row of await tx.run(existingLinkIds(type, ids))) existing.add(str(row['id'], 'id'));
   }
-  return { existing, hidden };
+  return { existing, hidden: [], otherType: new Map() };
+}
+
+/**
+ * The OF links to delete because a declared entity that exists is given another country (an
+ * entity has one country). An OF link hidden from the writer is not replaced: that is a
+ * problem, as deleting what the writer cannot see would be.
+ */
+async function replacedCountries(
+  tx: TransactionRunner,
+  plan: GraphPlan,
+  inDatabase: ReadonlyMap<string, Label>,
+  writer: Clearance | undefined,
+  problems: ImportProblem[],
+): Promise<string[]> {
+  const given = new Map(
+    plan.links
+      .filter((link) => link.type === 'OF' && inDatabase.has(link.start))
+      .map((link) => [link.start, link]),
+  );
+  if (given.size === 0) return [];
+  const stale: string[] = [];
+  for (const row of await tx.run(ofLinksOf([...given.keys()]))) {
+    const entity = str(row['entity'], 'entity');
+    const id = str(row['id'], 'id');
+    const link = given.get(entity);
+    if (link === undefined || id === link.id) continue;
+    const seen =
+      writer === undefined ||
+      (visibleTo(writer, mapOf(row['link'], 'link')) &&
+        visibleTo(writer, mapOf(row['country'], 'country')));
+    if (seen) stale.push(id);
+    else
+      problems.push({
+        ...link.at,
+        message: `the country of "${entity}" cannot be changed with your clearance; ask someone cleared for all of its links`,
+        kind: 'forbidden',
+      });
+  }
+  return stale;
 }
 
 /** What a writer may mark what it writes with, as its refusals say. */

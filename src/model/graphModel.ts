@@ -53,3 +53,27 @@ export const LINKS: Readonly<Record<LinkType, LinkSpec>> = {
 /** The readable id of a link: `kim-philby/POSTED_TO/sis-cia`. */
 export const linkId = (start: string, type: LinkType, end: string): string =>
   `${start}/${type}/${end}`;
+
+/**
+ * Why an explicit link id cannot be used, or undefined when it can. An id spelled like a
+ * derived one (`start/TYPE/end`) must be exactly this link's derived id: otherwise it would
+ * read as another link (`kim-philby/AGENT_OF/kgb` on a SUCCEEDED link) and could take the id
+ * that link derives. So derived ids are unique across types by their spelling, and any other
+ * explicit id is checked against every type when it is written.
+ */
+export function explicitLinkIdProblem(
+  id: string,
+  type: LinkType,
+  start: string,
+  end: string,
+): string | undefined {
+  const parts = id.split('/');
+  if (parts.length !== 3 || !(LINK_TYPES as readonly string[]).includes(parts[1] ?? '')) return;
+  const own = linkId(start, type, end);
+  if (id === own) return;
+  return `"${id}" is spelled as the id of a ${parts[1] ?? ''} link from "${parts[0] ?? ''}" to "${parts[2] ?? ''}"; this link's own id is "${own}" (leave id out to use it), or give an id not of the form start/TYPE/end`;
+}
+
+/** True when `id` is a link's derived id (`start/TYPE/end`), not one given explicitly. */
+export const isDerivedLinkId = (id: string, type: LinkType, start: string, end: string): boolean =>
+  id === linkId(start, type, end);

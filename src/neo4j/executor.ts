@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { fromNeo4jError } from '../errors/index.js';
 import type { Plain } from './values.js';
 import { toPlain } from './values.js';
@@ -106,7 +106,26 @@ export class Executor {
     });
   }
 
+  /**
+   * Runs a transaction, and runs it again (a few times) when a concurrent write deleted an
+   * element it had found, which Neo4j reports as a client error (`EntityNotFound`, "Unable to
+   * load NODE") rather than a transient one: run again, the transaction no longer finds the
+   * element and answers as for a missing one.
+   */
   private async transact<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: TransactionRunner) => Promise<T>,
+  ): Promise<T> {
+    for (let left = DELETED_MEANWHILE_ATTEMPTS; ; left--) {
+      try {
+        return await this.transactOnce(mode, work);
+      } catch (error) {
+        if (left <= 1 || !deletedMeanwhile(error)) throw mapped(error, this.timeoutMs);
+      }
+    }
+  }
+
+  private async transactOnce<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: TransactionRunner) => Promise<T>,
   ): Promise<T> {
@@ -124,10 +143,17 @@ export class Executor {
       return await (mode === 'READ'
         ? session.executeRead(runIn, config)
         : session.executeWrite(runIn, config));
-    } catch (error) {
-      throw fromNeo4jError(error, this.timeoutMs) ?? error;
     } finally {
       await session.close();
     }
   }
 }
+
+/** How many times a transaction runs when concurrent deletes keep pulling elements from it. */
+const DELETED_MEANWHILE_ATTEMPTS = 3;
+
+const deletedMeanwhile = (error: unknown): boolean =>
+  error instanceof Neo4jError && error.code === 'Neo.ClientError.Statement.EntityNotFound';
+
+const mapped = (error: unknown, timeoutMs: number): unknown =>
+  fromNeo4jError(error, timeoutMs) ?? error;

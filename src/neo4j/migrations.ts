@@ -2,11 +2,15 @@ import type { Logger } from '../log/index.js';
 import { LABELS, LINK_TYPES } from '../model/index.js';
 import type { CypherQuery, Executor } from './executor.js';
 
-/** One versioned schema change; every statement must be idempotent (`IF NOT EXISTS`). */
+/**
+ * One versioned schema change; every statement must be idempotent (`IF NOT EXISTS`). A statement
+ * given as `{ batched }` changes data in batches of its own (`CALL { … } IN TRANSACTIONS`), so it
+ * runs in an auto-commit transaction.
+ */
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  readonly statements: readonly string[];
+  readonly statements: readonly (string | { readonly batched: string })[];
 }
 
 /**
@@ -74,6 +78,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [n.name, n.acronym, n.aliasesText, n.codename, n.code] OPTIONS {indexConfig: {\`fulltext.eventually_consistent\`: true}}`,
     ],
   },
+  {
+    version: 6,
+    name: 'ids unique whatever the timing',
+    // Concurrent creates of one id were all acknowledged (issue 13): the check ran before the
+    // write without a lock, and nothing in the database made a relationship id unique, or an
+    // entity id unique across labels. Now the database refuses the second create itself: every
+    // entity also carries the label Entity, unique by id; every relationship type is unique by
+    // id (the constraint's index replaces the plain one); and writers of explicit link ids share
+    // one lock node, unique by name (src/cypher/writeLocks.ts).
+    statements: [
+      {
+        batched: `MATCH (n) WHERE ${LABELS.map((label) => `n:${label}`).join(' OR ')} CALL (n) { SET n:Entity } IN TRANSACTIONS OF 10000 ROWS`,
+      },
+      'CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+      ...LINK_TYPES.flatMap((type) => [
+        `DROP INDEX ${type.toLowerCase()}_id IF EXISTS`,
+        `CREATE CONSTRAINT ${type.toLowerCase()}_id_unique IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
+      ]),
+      'CREATE CONSTRAINT write_lock_name_unique IF NOT EXISTS FOR (l:WriteLock) REQUIRE l.name IS UNIQUE',
+    ],
+  },
 ];
 
 const appliedVersions: CypherQuery = {
@@ -96,7 +121,8 @@ export async function applyMigrations(
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     for (const statement of migration.statements) {
-      await executor.write({ cypher: statement, params: {} });
+      if (typeof statement === 'string') await executor.write({ cypher: statement, params: {} });
+      else await executor.autoCommit({ cypher: statement.batched, params: {} });
     }
     await executor.write({
       cypher:

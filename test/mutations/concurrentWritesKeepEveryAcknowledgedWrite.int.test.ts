@@ -1,0 +1,420 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newApiKeyRecord } from '../../src/auth/apiKeyRecord.js';
+import { importDocument } from '../../src/import/index.js';
+import type { Database } from '../../src/neo4j/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import {
+  CreateLinkDocument,
+  CreateServiceDocument,
+  DeleteLinkDocument,
+  DeleteServiceDocument,
+  ImportGraphDocument,
+  UpdateLinkDocument,
+  UpdateServiceDocument,
+} from '../generated/operations.js';
+import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { postGraphQL, type GraphQLResponse } from '../support/http.js';
+import { keysOnly, serverOptions } from '../support/testApi.js';
+
+/**
+ * Random interleavings of creates, updates, deletes and imports on a few ids, from concurrent
+ * clients at several clearances (issue 13). Afterwards every acknowledged write is in the
+ * database as acknowledged unless a write that started after it was acknowledged replaced it;
+ * no id names two entities or two links; no answer is an internal error.
+ */
+
+const RUNS = Number(process.env['CONCURRENCY_PROPERTY_RUNS'] ?? 4);
+const SEED = Number(process.env['CONCURRENCY_PROPERTY_SEED'] ?? 20261206);
+const CLIENTS = 8;
+const OPS_PER_CLIENT = 14;
+
+const writers = {
+  top: newApiKeyRecord({ name: 'top', role: 'admin', clearance: 'TOP_SECRET', nationality: null }),
+  secret: newApiKeyRecord({ name: 'sec', role: 'editor', clearance: 'SECRET', nationality: null }),
+  gbr: newApiKeyRecord({ name: 'gbr', role: 'admin', clearance: 'SECRET', nationality: 'GBR' }),
+  low: newApiKeyRecord({
+    name: 'low',
+    role: 'admin',
+    clearance: 'CONFIDENTIAL',
+    nationality: null,
+  }),
+};
+type Writer = keyof typeof writers;
+const CLEARANCE: Record<Writer, number> = { top: 3, secret: 2, gbr: 2, low: 1 };
+const CLASSIFICATIONS = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'] as const;
+
+const SERVICES = ['svc-a', 'svc-b', 'svc-c'] as const;
+const CHANNELS = ['chan-1', 'chan-2'] as const;
+/** A link id that a PARTY_TO and a SERVES link both try to take. */
+const SHARED_LINK_ID = 'shared-link';
+
+const cite = [{ source: 'ref', section: 'p. 1' }];
+const base = {
+  sources: [{ id: 'ref', title: 'A test reference' }],
+  countries: [{ id: 'gbr', code: 'GBR', name: 'United Kingdom', sources: cite }],
+  channels: CHANNELS.map((id) => ({ id, name: id, scope: 'MULTILATERAL', sources: cite })),
+  officers: [{ id: 'off-1', name: 'An officer', sources: cite }],
+};
+
+type Op =
+  | { kind: 'create'; id: string; name: string; level: number; acronym: string | null }
+  | { kind: 'update'; id: string; field: 'name' | 'acronym' | 'notes'; value: string }
+  | { kind: 'import'; id: string; name: string; level: number }
+  | { kind: 'delete'; id: string }
+  | { kind: 'link'; service: string; channel: string; shared: boolean }
+  | { kind: 'servesShared'; service: string }
+  | { kind: 'updateLink'; service: string; channel: string; to: string }
+  | { kind: 'deleteLink'; id: string };
+
+const word = fc.constantFrom('alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot');
+const service = fc.constantFrom(...SERVICES);
+const channel = fc.constantFrom(...CHANNELS);
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      id: service,
+      name: word,
+      level: fc.nat(3),
+      acronym: fc.option(word),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('update' as const),
+      id: service,
+      field: fc.constantFrom('name' as const, 'acronym' as const, 'notes' as const),
+      value: word,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('import' as const),
+      id: service,
+      name: word,
+      level: fc.nat(3),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), id: service }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('link' as const),
+      service,
+      channel,
+      shared: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('servesShared' as const), service }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('updateLink' as const),
+      service,
+      channel,
+      to: fc.constantFrom('1990', '1991', '1992'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('deleteLink' as const),
+      id: fc.constantFrom(SHARED_LINK_ID, `svc-a/PARTY_TO/chan-1`, `svc-b/PARTY_TO/chan-2`),
+    }),
+  },
+);
+const clientArb = fc.record({
+  writer: fc.constantFrom<Writer>('top', 'secret', 'gbr', 'low'),
+  ops: fc.array(fc.tuple(opArb, fc.nat(15)), {
+    minLength: OPS_PER_CLIENT,
+    maxLength: OPS_PER_CLIENT,
+  }),
+});
+
+/** What one acknowledged write did to one entity: the fields it set (null: removed). */
+interface Effect {
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly fields: Readonly<Record<string, string | null | boolean>>;
+  readonly label: string;
+}
+
+let database: Database;
+let server: RunningServer;
+
+beforeAll(async () => {
+  database = connectTestDatabase();
+  server = await startServer(
+    database,
+    serverOptions({ auth: keysOnly(Object.values(writers).map((w) => w.record)) }),
+    testLog,
+  );
+});
+
+afterAll(async () => {
+  await server.stop();
+  await database.close();
+});
+
+const markOf = (writer: Writer, level: number) =>
+  writer === 'gbr'
+    ? { classification: CLASSIFICATIONS[Math.min(level, CLEARANCE.gbr)], releasableTo: ['GBR'] }
+    : { classification: CLASSIFICATIONS[Math.min(level, CLEARANCE[writer])] };
+
+async function send(
+  writer: Writer,
+  op: Op,
+): Promise<{ response: GraphQLResponse<unknown>; effects: Omit<Effect, 'start' | 'end'>[] }> {
+  const as = { key: writers[writer].key };
+  const url = server.url;
+  switch (op.kind) {
+    case 'create': {
+      const mark = markOf(writer, op.level);
+      const input = {
+        id: op.id,
+        name: op.name,
+        kind: 'SECURITY' as const,
+        sources: cite,
+        ...(op.acronym ? { acronym: op.acronym } : {}),
+        ...mark,
+      };
+      const response = await postGraphQL(url, CreateServiceDocument, { input: input as never }, as);
+      return {
+        response,
+        effects: [
+          {
+            id: op.id,
+            label: 'service',
+            fields: {
+              exists: true,
+              name: op.name,
+              acronym: op.acronym,
+              notes: null,
+              classification: mark.classification ?? null,
+            },
+          },
+        ],
+      };
+    }
+    case 'update': {
+      const response = await postGraphQL(
+        url,
+        UpdateServiceDocument,
+        { id: op.id, input: { [op.field]: op.value } },
+        as,
+      );
+      return {
+        response,
+        effects: [{ id: op.id, label: 'service', fields: { [op.field]: op.value } }],
+      };
+    }
+    case 'import': {
+      const mark = markOf(writer, op.level);
+      const document = {
+        services: [{ id: op.id, name: op.name, kind: 'SECURITY', sources: cite, ...mark }],
+      };
+      const response = await postGraphQL(url, ImportGraphDocument, { document }, as);
+      return {
+        response,
+        effects: [
+          {
+            id: op.id,
+            label: 'service',
+            fields: {
+              exists: true,
+              name: op.name,
+              acronym: null,
+              notes: null,
+              classification: mark.classification ?? null,
+            },
+          },
+        ],
+      };
+    }
+    case 'delete': {
+      const response = await postGraphQL(url, DeleteServiceDocument, { id: op.id }, as);
+      return {
+        response,
+        effects: [
+          {
+            id: op.id,
+            label: 'service',
+            fields: { exists: false, name: null, acronym: null, notes: null, classification: null },
+          },
+        ],
+      };
+    }
+    case 'link': {
+      const id = op.shared ? SHARED_LINK_ID : `${op.service}/PARTY_TO/${op.channel}`;
+      const input = {
+        type: 'PARTY_TO' as const,
+        start: op.service,
+        end: op.channel,
+        role: 'MEMBER',
+        sources: cite,
+        ...(op.shared ? { id } : {}),
+      };
+      const response = await postGraphQL(url, CreateLinkDocument, { input: input as never }, as);
+      return { response, effects: [{ id, label: 'link', fields: { exists: true, to: null } }] };
+    }
+    case 'servesShared': {
+      const input = {
+        type: 'SERVES' as const,
+        start: 'off-1',
+        end: op.service,
+        id: SHARED_LINK_ID,
+        sources: cite,
+      };
+      const response = await postGraphQL(url, CreateLinkDocument, { input: input as never }, as);
+      return {
+        response,
+        effects: [{ id: SHARED_LINK_ID, label: 'link', fields: { exists: true, to: null } }],
+      };
+    }
+    case 'updateLink': {
+      const id = `${op.service}/PARTY_TO/${op.channel}`;
+      const response = await postGraphQL(url, UpdateLinkDocument, { id, input: { to: op.to } }, as);
+      return { response, effects: [{ id, label: 'link', fields: { to: op.to } }] };
+    }
+    case 'deleteLink': {
+      const response = await postGraphQL(url, DeleteLinkDocument, { id: op.id }, as);
+      return {
+        response,
+        effects: [{ id: op.id, label: 'link', fields: { exists: false, to: null } }],
+      };
+    }
+  }
+}
+
+/** Every entity and link as stored, by id (several when an id is duplicated). */
+async function stored(): Promise<{
+  entities: Map<string, Record<string, unknown>[]>;
+  links: Map<string, Record<string, unknown>[]>;
+}> {
+  const entities = new Map<string, Record<string, unknown>[]>();
+  for (const row of await database.executor.read({
+    cypher:
+      'MATCH (n) WHERE n.id IS NOT NULL AND NOT n:AuditEntry AND NOT n:Source AND NOT n:SchemaMigration AND NOT n:ApiKey RETURN n.id AS id, properties(n) AS props',
+    params: {},
+  })) {
+    const id = String(row['id']);
+    entities.set(id, [...(entities.get(id) ?? []), row['props'] as Record<string, unknown>]);
+  }
+  const links = new Map<string, Record<string, unknown>[]>();
+  for (const row of await database.executor.read({
+    cypher: 'MATCH ()-[r]->() RETURN r.id AS id, properties(r) AS props, type(r) AS type',
+    params: {},
+  })) {
+    const id = String(row['id']);
+    links.set(id, [
+      ...(links.get(id) ?? []),
+      { ...(row['props'] as Record<string, unknown>), type: row['type'] },
+    ]);
+  }
+  return { entities, links };
+}
+
+/**
+ * The values a field may hold at the end: those of acknowledged writes that no other
+ * acknowledged write of the field started after (a write that started after another was
+ * acknowledged is ordered after it).
+ */
+function allowedFinal(effects: readonly Effect[], field: string): Set<string | null | boolean> {
+  const touching = effects.filter((e) => field in e.fields);
+  const allowed = new Set<string | null | boolean>();
+  for (const e of touching)
+    if (!touching.some((later) => later !== e && later.start > e.end))
+      allowed.add(e.fields[field] ?? null);
+  return allowed;
+}
+
+describe('concurrent writes', () => {
+  it('keep every acknowledged write, never duplicate an id, never lower a marking, never fail internally', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(clientArb, { minLength: CLIENTS, maxLength: CLIENTS }),
+        async (clients) => {
+          await resetDatabase(database);
+          await importDocument(database.executor, base);
+          const effects: Effect[] = [];
+          const codes: string[] = [];
+          const acknowledged = new Map<string, number>();
+          const count = (key: string) => acknowledged.set(key, (acknowledged.get(key) ?? 0) + 1);
+          const origin = performance.now();
+          await Promise.all(
+            clients.map(async ({ writer, ops }) => {
+              for (const [op, pause] of ops) {
+                if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+                const start = performance.now() - origin;
+                const { response, effects: done } = await send(writer, op);
+                const end = performance.now() - origin;
+                const code = response.errors?.[0]?.extensions?.['code'];
+                if (code !== undefined) {
+                  codes.push(String(code));
+                  continue;
+                }
+                expect(response.status).toBe(200);
+                for (const effect of done) effects.push({ ...effect, start, end });
+                if (op.kind === 'create') count(`create:${op.id}`);
+                if (op.kind === 'delete') count(`delete:${op.id}`);
+                if (op.kind === 'link' || op.kind === 'servesShared')
+                  count(`createLink:${done[0]?.id ?? ''}`);
+                if (op.kind === 'deleteLink') count(`deleteLink:${op.id}`);
+              }
+            }),
+          );
+          const { entities, links } = await stored();
+          for (const [id, copies] of entities) expect(copies.length, `entity id ${id}`).toBe(1);
+          for (const [id, copies] of links) expect(copies.length, `link id ${id}`).toBe(1);
+
+          // A create can succeed again only after a delete of the same id.
+          for (const id of SERVICES)
+            expect(acknowledged.get(`create:${id}`) ?? 0, `creates of ${id}`).toBeLessThanOrEqual(
+              1 + (acknowledged.get(`delete:${id}`) ?? 0),
+            );
+          const linkIds = new Set([...effects.filter((e) => e.label === 'link').map((e) => e.id)]);
+          for (const id of linkIds) {
+            const endsDeleted = SERVICES.filter(
+              (s) => id.startsWith(`${s}/`) || id === SHARED_LINK_ID,
+            ).reduce((sum, s) => sum + (acknowledged.get(`delete:${s}`) ?? 0), 0);
+            expect(
+              acknowledged.get(`createLink:${id}`) ?? 0,
+              `creates of link ${id}`,
+            ).toBeLessThanOrEqual(1 + (acknowledged.get(`deleteLink:${id}`) ?? 0) + endsDeleted);
+          }
+
+          // Every field of every service holds what an acknowledged write left there.
+          for (const id of SERVICES) {
+            const mine = effects.filter((e) => e.id === id && e.label === 'service');
+            if (mine.length === 0) continue;
+            const props = entities.get(id)?.[0];
+            for (const field of ['exists', 'name', 'acronym', 'notes', 'classification']) {
+              const allowed = allowedFinal(mine, field);
+              if (allowed.size === 0) continue;
+              const actual =
+                field === 'exists'
+                  ? props !== undefined
+                  : props === undefined
+                    ? null
+                    : ((props[field] as string | undefined) ?? null);
+              if (props === undefined && field !== 'exists') continue;
+              expect(allowed, `${id}.${field} = ${String(actual)}`).toContain(actual);
+            }
+          }
+          // No answer was an internal error (checked last: the integrity failures say more).
+          expect(
+            codes.filter(
+              (code) => !['CONFLICT', 'NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT'].includes(code),
+            ),
+          ).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  }, 300_000);
+});
