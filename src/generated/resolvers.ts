@@ -828,6 +828,12 @@ export type LinkType =
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -841,7 +847,12 @@ export type Mutation = {
   createChannel: LiaisonChannel;
   /** Creates a country. */
   createCountry: Country;
-  /** Creates a link between two existing entities; its id is `start/TYPE/end` unless given. */
+  /**
+   * Creates a link between two existing entities; its id is `start/TYPE/end` unless given. A given
+   * id spelled `start/TYPE/end` must be this link's own; any id is unique across all link types
+   * (CONFLICT). OF links are not written here: they are the `country` or `nationality` field of
+   * their entity (BAD_USER_INPUT).
+   */
   createLink: Link;
   /** Creates an officer (and its OF link to `nationality`). */
   createOfficer: Officer;
@@ -855,7 +866,7 @@ export type Mutation = {
   deleteChannel: DeleteResult;
   /** Deletes a country and its links. */
   deleteCountry: DeleteResult;
-  /** Deletes a link. */
+  /** Deletes a link (not an OF link: set its entity's country or nationality to null). */
   deleteLink: DeleteResult;
   /** Deletes an officer and their links. */
   deleteOfficer: DeleteResult;
@@ -868,7 +879,8 @@ export type Mutation = {
   /**
    * Upserts a whole graph document in the format of the seed files (one key per section:
    * `sources`, `countries`, `services`, `organizations`, `officers`, `channels`, `operations`;
-   * see seed/historical/README.md). Validated whole first; any problem refuses it all.
+   * see seed/historical/README.md). Validated whole first; any problem refuses it all. An entry's
+   * `country` or `nationality` replaces the entity's previous one.
    */
   importGraph: ImportResult;
   /**
@@ -880,7 +892,7 @@ export type Mutation = {
   updateChannel: LiaisonChannel;
   /** Changes a country's fields; absent fields keep their value, null clears an optional one. */
   updateCountry: Country;
-  /** Changes a link's properties. */
+  /** Changes a link's properties (not an OF link's: change its entity's country or nationality). */
   updateLink: Link;
   /** Changes an officer's fields. */
   updateOfficer: Officer;
@@ -899,6 +911,12 @@ export type Mutation = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateApiKeyArgs = {
   input: ApiKeyInput;
@@ -911,6 +929,12 @@ export type MutationCreateApiKeyArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateChannelArgs = {
   input: ChannelInput;
@@ -923,6 +947,12 @@ export type MutationCreateChannelArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateCountryArgs = {
   input: CountryInput;
@@ -935,6 +965,12 @@ export type MutationCreateCountryArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateLinkArgs = {
   input: LinkInput;
@@ -947,6 +983,12 @@ export type MutationCreateLinkArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateOfficerArgs = {
   input: OfficerInput;
@@ -959,6 +1001,12 @@ export type MutationCreateOfficerArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateOperationArgs = {
   input: OperationInput;
@@ -971,6 +1019,12 @@ export type MutationCreateOperationArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateOrganizationArgs = {
   input: OrganizationInput;
@@ -983,6 +1037,12 @@ export type MutationCreateOrganizationArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationCreateServiceArgs = {
   input: ServiceInput;
@@ -995,6 +1055,12 @@ export type MutationCreateServiceArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationDeleteChannelArgs = {
   id: Scalars['ID']['input'];
@@ -1007,6 +1073,12 @@ export type MutationDeleteChannelArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationDeleteCountryArgs = {
   id: Scalars['ID']['input'];
@@ -1019,6 +1091,12 @@ export type MutationDeleteCountryArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationDeleteLinkArgs = {
   id: Scalars['ID']['input'];
@@ -1031,6 +1109,12 @@ export type MutationDeleteLinkArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationDeleteOfficerArgs = {
   id: Scalars['ID']['input'];
@@ -1043,6 +1127,12 @@ export type MutationDeleteOfficerArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationDeleteOperationArgs = {
   id: Scalars['ID']['input'];
@@ -1055,6 +1145,12 @@ export type MutationDeleteOperationArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationDeleteOrganizationArgs = {
   id: Scalars['ID']['input'];
@@ -1067,6 +1163,12 @@ export type MutationDeleteOrganizationArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationDeleteServiceArgs = {
   id: Scalars['ID']['input'];
@@ -1079,6 +1181,12 @@ export type MutationDeleteServiceArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationImportGraphArgs = {
   document: Scalars['JSON']['input'];
@@ -1091,6 +1199,12 @@ export type MutationImportGraphArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
@@ -1103,6 +1217,12 @@ export type MutationRevokeApiKeyArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationUpdateChannelArgs = {
   id: Scalars['ID']['input'];
@@ -1116,6 +1236,12 @@ export type MutationUpdateChannelArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationUpdateCountryArgs = {
   id: Scalars['ID']['input'];
@@ -1129,6 +1255,12 @@ export type MutationUpdateCountryArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationUpdateLinkArgs = {
   id: Scalars['ID']['input'];
@@ -1142,6 +1274,12 @@ export type MutationUpdateLinkArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationUpdateOfficerArgs = {
   id: Scalars['ID']['input'];
@@ -1155,6 +1293,12 @@ export type MutationUpdateOfficerArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationUpdateOperationArgs = {
   id: Scalars['ID']['input'];
@@ -1168,6 +1312,12 @@ export type MutationUpdateOperationArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationUpdateOrganizationArgs = {
   id: Scalars['ID']['input'];
@@ -1181,6 +1331,12 @@ export type MutationUpdateOrganizationArgs = {
  * caller may see. Errors carry `extensions.code`: BAD_USER_INPUT (invalid values, with `problems`),
  * NOT_FOUND (an id names nothing the caller can see), CONFLICT (an id is already taken, or not
  * available), FORBIDDEN (the caller's role, or a marking the caller could not read back).
+ *
+ * Concurrent writers: of simultaneous creates of one id exactly one succeeds and every other gets
+ * CONFLICT (the database's unique constraints decide, whatever the timing); updates of one element
+ * are applied one after the other (each locks it before reading it), so none loses another's
+ * fields; a link written while an end is deleted gets NOT_FOUND. Upserts (`importGraph`) that
+ * lose a create race run again and replace what the winner wrote.
  */
 export type MutationUpdateServiceArgs = {
   id: Scalars['ID']['input'];

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AcknowledgedWrites,
+  storedElements,
+  type ElementEffect,
+} from '../../bench/fuzz/acknowledgedWrites.js';
 import { newApiKeyRecord } from '../../src/auth/apiKeyRecord.js';
 import { importDocument } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
@@ -135,15 +140,6 @@ const clientArb = fc.record({
   }),
 });
 
-/** What one acknowledged write did to one entity: the fields it set (null: removed). */
-interface Effect {
-  readonly start: number;
-  readonly end: number;
-  readonly id: string;
-  readonly fields: Readonly<Record<string, string | null | boolean>>;
-  readonly label: string;
-}
-
 let database: Database;
 let server: RunningServer;
 
@@ -169,7 +165,7 @@ const markOf = (writer: Writer, level: number) =>
 async function send(
   writer: Writer,
   op: Op,
-): Promise<{ response: GraphQLResponse<unknown>; effects: Omit<Effect, 'start' | 'end'>[] }> {
+): Promise<{ response: GraphQLResponse<unknown>; effects: ElementEffect[] }> {
   const as = { key: writers[writer].key };
   const url = server.url;
   switch (op.kind) {
@@ -189,7 +185,7 @@ async function send(
         effects: [
           {
             id: op.id,
-            label: 'service',
+            label: 'entity',
             fields: {
               exists: true,
               name: op.name,
@@ -210,7 +206,7 @@ async function send(
       );
       return {
         response,
-        effects: [{ id: op.id, label: 'service', fields: { [op.field]: op.value } }],
+        effects: [{ id: op.id, label: 'entity', fields: { [op.field]: op.value } }],
       };
     }
     case 'import': {
@@ -224,7 +220,7 @@ async function send(
         effects: [
           {
             id: op.id,
-            label: 'service',
+            label: 'entity',
             fields: {
               exists: true,
               name: op.name,
@@ -243,7 +239,7 @@ async function send(
         effects: [
           {
             id: op.id,
-            label: 'service',
+            label: 'entity',
             fields: { exists: false, name: null, acronym: null, notes: null, classification: null },
           },
         ],
@@ -291,48 +287,6 @@ async function send(
   }
 }
 
-/** Every entity and link as stored, by id (several when an id is duplicated). */
-async function stored(): Promise<{
-  entities: Map<string, Record<string, unknown>[]>;
-  links: Map<string, Record<string, unknown>[]>;
-}> {
-  const entities = new Map<string, Record<string, unknown>[]>();
-  for (const row of await database.executor.read({
-    cypher:
-      'MATCH (n) WHERE n.id IS NOT NULL AND NOT n:AuditEntry AND NOT n:Source AND NOT n:SchemaMigration AND NOT n:ApiKey RETURN n.id AS id, properties(n) AS props',
-    params: {},
-  })) {
-    const id = String(row['id']);
-    entities.set(id, [...(entities.get(id) ?? []), row['props'] as Record<string, unknown>]);
-  }
-  const links = new Map<string, Record<string, unknown>[]>();
-  for (const row of await database.executor.read({
-    cypher: 'MATCH ()-[r]->() RETURN r.id AS id, properties(r) AS props, type(r) AS type',
-    params: {},
-  })) {
-    const id = String(row['id']);
-    links.set(id, [
-      ...(links.get(id) ?? []),
-      { ...(row['props'] as Record<string, unknown>), type: row['type'] },
-    ]);
-  }
-  return { entities, links };
-}
-
-/**
- * The values a field may hold at the end: those of acknowledged writes that no other
- * acknowledged write of the field started after (a write that started after another was
- * acknowledged is ordered after it).
- */
-function allowedFinal(effects: readonly Effect[], field: string): Set<string | null | boolean> {
-  const touching = effects.filter((e) => field in e.fields);
-  const allowed = new Set<string | null | boolean>();
-  for (const e of touching)
-    if (!touching.some((later) => later !== e && later.start > e.end))
-      allowed.add(e.fields[field] ?? null);
-  return allowed;
-}
-
 describe('concurrent writes', () => {
   it('keep every acknowledged write, never duplicate an id, never lower a marking, never fail internally', async () => {
     await fc.assert(
@@ -353,9 +307,9 @@ describe('concurrent writes', () => {
                 const start = performance.now() - origin;
                 const { response, effects: done } = await send(writer, op);
                 const end = performance.now() - origin;
-                const code = response.errors?.[0]?.extensions?.['code'];
+                const code = response.errors?.[0]?.extensions?.['code'] as string | undefined;
                 if (code !== undefined) {
-                  codes.push(String(code));
+                  codes.push(code);
                   continue;
                 }
                 expect(response.status).toBe(200);
