@@ -7,6 +7,7 @@ import {
   existingSources,
   linkById,
   linkRecordOf,
+  labelsOfIds,
   listOf,
   lockEntities,
   lockExplicitLinkIds,
@@ -309,9 +310,9 @@ const typeInId = (id: string): string | undefined => {
 
 /**
  * Creates a link between existing entities in one transaction. For a writer, ends it cannot see
- * name nothing, and the link must be one it could read back. Both ends are locked before they
- * are checked, so an end deleted meanwhile is either gone when checked (NOT_FOUND) or deleted
- * only after this commits; the link is CREATEd, so a concurrent create of its id fails on the
+ * name nothing, and the link must be one it could read back. Creating the relationship takes
+ * Neo4j's lock on both ends, so an end deleted meanwhile makes the create fail and run again
+ * (then NOT_FOUND), and a delete that comes second waits and deletes the link with its end; the link is CREATEd, so a concurrent create of its id fails on the
  * type's unique id constraint (CONFLICT); an explicit id is checked against every type under
  * the lock that writers of explicit ids share.
  */
@@ -346,7 +347,8 @@ export function createLink(
   return executor.writeTransaction(async (tx) => {
     if (!isDerivedLinkId(id, type, start, end)) await tx.run(lockExplicitLinkIds());
     const labels = new Map<string, Label>();
-    for (const row of await tx.run(lockEntities([start, end]))) {
+    // Not locked: creating the relationship takes Neo4j's own lock on both ends (see writeGraph).
+    for (const row of await tx.run(labelsOfIds([start, end]))) {
       const label = str(row['label'], 'label');
       assertLabel(label);
       if (writer === undefined || visibleTo(writer, row)) labels.set(str(row['id'], 'id'), label);

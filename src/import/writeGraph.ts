@@ -111,8 +111,16 @@ export async function writeGraph(
       }
   const problems: ImportProblem[] = [];
   const { writer } = options;
-  const found =
-    lookup.length === 0 ? [] : await tx.run((bulk ? labelsOfIds : lockEntities)(lookup));
+  // Declared entities are locked: this write replaces them. Entities only linked to are read
+  // without a lock (a country every new service links to would otherwise serialise all those
+  // writes): creating a relationship takes Neo4j's own lock on both ends, so an end deleted
+  // meanwhile fails the create (run again: NOT_FOUND), and a delete waits for the link.
+  const toLock = bulk ? [] : lookup.filter((id) => declared.has(id));
+  const toRead = bulk ? lookup : lookup.filter((id) => !declared.has(id));
+  const found = [
+    ...(toLock.length === 0 ? [] : await tx.run(lockEntities(toLock))),
+    ...(toRead.length === 0 ? [] : await tx.run(labelsOfIds(toRead))),
+  ];
   for (const row of found) {
     const label = str(row['label'], 'label');
     assertLabel(label);
