@@ -69,7 +69,8 @@ describe('Executor', () => {
     });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({
-      message: 'The change conflicts with an existing entity (an id is already taken).',
+      message:
+        'An id this write creates is already taken (another write created it first). Read it and update it, or choose another id.',
       extensions: { code: 'CONFLICT' },
     });
   });
