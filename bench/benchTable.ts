@@ -82,7 +82,12 @@ function summarize(name: string, r: Json): string {
       const seen = obj(part['observed'] ?? part);
       return `${num(seen['inputs'])} inputs, ${num(seen['findings'])} findings`;
     };
-    return `own generator ${side('own')}; Schemathesis ${side('schemathesis')}`;
+    const bursts = obj(r['bursts']);
+    const burstPart =
+      r['bursts'] === undefined
+        ? ''
+        : `; ${num(bursts['bursts'])} concurrent-write bursts, ${num(bursts['requests'])} requests (${num(bursts['requestsPerSecond'])}/s), ${num(bursts['violations'])} violations`;
+    return `own generator ${side('own')}${burstPart}; Schemathesis ${side('schemathesis')}`;
   }
   return `\`${JSON.stringify(f)}\``;
 }

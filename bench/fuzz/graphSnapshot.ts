@@ -8,18 +8,23 @@ export interface GraphSnapshot {
 
 /**
  * Reads the whole graph: each node as its labels and properties, each relationship as its
- * ends' ids, type and properties. Meant for the small graphs of fuzz runs (a few thousand
- * elements), where it takes milliseconds.
+ * ends' ids, type and properties; without the nodes of `ignoredLabels` and their relationships.
+ * Meant for the small graphs of fuzz runs (a few thousand elements), where it takes milliseconds.
  */
-export async function graphSnapshot(database: Database): Promise<GraphSnapshot> {
+export async function graphSnapshot(
+  database: Database,
+  ignoredLabels: readonly string[] = [],
+): Promise<GraphSnapshot> {
+  const kept = (node: string) => `none(label IN labels(${node}) WHERE label IN $ignoredLabels)`;
   const nodes = await database.executor.read({
-    cypher: 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
-    params: {},
+    cypher: `MATCH (n) WHERE ${kept('n')} RETURN labels(n) AS labels, properties(n) AS props`,
+    params: { ignoredLabels },
   });
   const relationships = await database.executor.read({
     cypher:
-      'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
-    params: {},
+      `MATCH (a)-[r]->(b) WHERE ${kept('a')} AND ${kept('b')} ` +
+      'RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props',
+    params: { ignoredLabels },
   });
   return {
     nodes: nodes

@@ -9,3 +9,7 @@ export { startObservingProxy } from './observingProxy.js';
 export { fuzzWithSchemathesis, type SchemathesisResult } from './runSchemathesis.js';
 export { sendRequest } from './sendRequest.js';
 export { writeEffect } from './writeEffect.js';
+export { AcknowledgedWrites, storedElements } from './acknowledgedWrites.js';
+export type { CountedWrite, ElementEffect, IntegrityScope } from './acknowledgedWrites.js';
+export { BURST_WRITERS, type BurstWriter } from './burstOps.js';
+export { runBursts, type BurstCounts } from './runBursts.js';
