@@ -288,9 +288,15 @@ interface ExistingLinks {
 }
 
 /**
- * Locks and reads the links of the plan that could exist. A link with a derived id joins
- * exactly its two ends, so it cannot exist when either end is new. An explicit id could name a
- * link of any type: those are looked up in every type while holding the lock that all writers
+ * Whether a planned link could exist already: one with a derived id joins exactly its two ends,
+ * so not when either end is new; one with an explicit id could be anywhere.
+ */
+const mayExist = (row: LinkRow, existedBefore: (id: string) => boolean): boolean =>
+  row.explicitId || (existedBefore(row.start) && existedBefore(row.end));
+
+/**
+ * Locks and reads the links of the plan that could exist (`mayExist`). An explicit id could name
+ * a link of any type: those are looked up in every type while holding the lock that all writers
  * of explicit ids share, so two of them cannot both take one id with links of different types.
  */
 async function lockExistingLinks(
@@ -299,9 +305,7 @@ async function lockExistingLinks(
   existedBefore: (id: string) => boolean,
   writer: Clearance | undefined,
 ): Promise<ExistingLinks> {
-  const candidates = links.filter(
-    (row) => row.explicitId || (existedBefore(row.start) && existedBefore(row.end)),
-  );
+  const candidates = links.filter((row) => mayExist(row, existedBefore));
   if (links.some((row) => row.explicitId && !isDerivedLinkId(row.id, row.type, row.start, row.end)))
     await tx.run(lockExplicitLinkIds());
   const existing = new Set<string>();
@@ -327,8 +331,7 @@ async function existingLinksOfBulk(
   const idsByType = new Map<LinkType, string[]>();
   for (const group of groups) {
     const ids = idsByType.get(group.type) ?? [];
-    for (const row of group.rows)
-      if (row.explicitId || (existedBefore(row.start) && existedBefore(row.end))) ids.push(row.id);
+    for (const row of group.rows) if (mayExist(row, existedBefore)) ids.push(row.id);
     idsByType.set(group.type, ids);
   }
   const existing = new Set<string>();
