@@ -121,9 +121,9 @@ describe('a bad dataset folder is refused whole, and the database is untouched',
   it('names the file, entry, id and field of a value outside its vocabulary', async () => {
     const dir = corruptedCopy('officers', (officers) => {
       const philby = entry(officers, 'kim-philby');
-      const mgb = philby.agentOf?.[1];
-      if (mgb?.service !== 'mgb') throw new Error('expected Philby agentOf[1] to be the MGB');
-      Object.assign(mgb, { confidence: 'SURE' });
+      const nkvd = philby.agentOf?.[0];
+      if (nkvd?.service !== 'nkvd') throw new Error('expected Philby agentOf[0] to be the NKVD');
+      Object.assign(nkvd, { confidence: 'SURE' });
     });
     const error = await refusal(dir);
     const index = indexOf(historical.officers, 'kim-philby');
@@ -132,13 +132,13 @@ describe('a bad dataset folder is refused whole, and the database is untouched',
         file: 'officers.yaml',
         entry: index,
         id: 'kim-philby',
-        field: 'agentOf[1].confidence',
+        field: 'agentOf[0].confidence',
         message: 'Invalid option: expected one of "CONFIRMED"|"SUSPECTED"; got "SURE"',
       },
     ]);
     expect(error.message).toBe(
       'the graph document was refused (1 problem); nothing was written:\n' +
-        `officers.yaml: entry ${index} (kim-philby): agentOf[1].confidence: Invalid option: expected one of "CONFIRMED"|"SUSPECTED"; got "SURE"`,
+        `officers.yaml: entry ${index} (kim-philby): agentOf[0].confidence: Invalid option: expected one of "CONFIRMED"|"SUSPECTED"; got "SURE"`,
     );
     expect(await graphCounts()).toEqual(before);
   });
@@ -214,7 +214,7 @@ describe('a bad dataset folder is refused whole, and the database is untouched',
 
   it('reports every problem of the folder at once', async () => {
     const dir = corruptedCopy('officers', (officers) => {
-      Object.assign(entry(officers, 'kim-philby').agentOf?.[1] ?? {}, { confidence: 'SURE' });
+      Object.assign(entry(officers, 'kim-philby').agentOf?.[0] ?? {}, { confidence: 'SURE' });
     });
     const services = path.join(dir, 'services.yaml');
     const entries = parse(readFileSync(services, 'utf8')) as Record<string, unknown>[];
@@ -224,7 +224,7 @@ describe('a bad dataset folder is refused whole, and the database is untouched',
     const error = await refusal(dir);
     expect(error.problems.map((p) => [p.file, p.id, p.field])).toEqual([
       ['services.yaml', 'gchq', 'kind'],
-      ['officers.yaml', 'kim-philby', 'agentOf[1].confidence'],
+      ['officers.yaml', 'kim-philby', 'agentOf[0].confidence'],
     ]);
     expect(await graphCounts()).toEqual(before);
   });
