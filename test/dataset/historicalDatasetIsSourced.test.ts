@@ -108,6 +108,15 @@ describe('the historical dataset is sourced', () => {
     expect(problems).toEqual([]);
   });
 
+  it('cites every source it registers', () => {
+    const cited = new Set(
+      factsWithPlaces().flatMap(({ fact }) =>
+        asList(fact['sources']).map((citation) => text(citation['source'])),
+      ),
+    );
+    expect([...sourceIds].filter((id) => !cited.has(id))).toEqual([]);
+  });
+
   it('cites a document that supports the typology wherever a channel has a form', () => {
     const documents = new Set(
       section('sources')
