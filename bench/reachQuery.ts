@@ -38,6 +38,8 @@ export function reachParamsFor(agent: string, maxHops: number): ReachParams {
     disciplines: [],
     minConfidence: 'SUSPECTED',
     respectThirdPartyRule: true,
+    followStructure: true,
+    reading: 'CERTAIN',
   };
 }
 

@@ -33,6 +33,7 @@ export {
   reachMembershipsOfServices,
   reachChannels,
   reachOperations,
+  reachStructureOf,
   validityOf,
 } from './reachQueries.js';
 export { agentIds } from './agentQueries.js';

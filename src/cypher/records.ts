@@ -43,6 +43,8 @@ export interface CitationRecord {
   readonly lines?: readonly number[];
   readonly quote?: string;
   readonly section?: string;
+  /** Properties of the element the citation supports besides the fact itself. */
+  readonly about?: readonly string[];
 }
 
 /** A page of a list with lazy total count (counted only when asked for). */

@@ -13,6 +13,7 @@ import {
   SERVICE_KINDS,
   SERVICE_ROLES,
   SHARING_LEVELS,
+  dateIntervalProblem,
   partialDateProblem,
 } from '../model/index.js';
 
@@ -32,7 +33,18 @@ const partialDate = z.string().superRefine((text, ctx) => {
   if (problem !== undefined) {
     ctx.addIssue({
       code: 'custom',
-      message: `expected a partial date YYYY, YYYY-MM or YYYY-MM-DD (${problem})`,
+      message: `expected an EDTF date such as 1949, 1949-10, 1949-10-01, 1950~, 1944? or 195X (${problem})`,
+    });
+  }
+});
+
+/** When a source shows a fact in force: one EDTF date or an interval of two (`1984/1985-11`). */
+const attestation = z.string().superRefine((text, ctx) => {
+  const problem = dateIntervalProblem(text);
+  if (problem !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an EDTF date or interval such as 1985, 198X or 1984/1985-11 (${problem})`,
     });
   }
 });
@@ -64,6 +76,25 @@ const prose = (max = 2000) =>
     .min(1, 'expected non-empty text')
     .max(max, `expected at most ${max} characters`);
 
+/**
+ * What a source record is: one of the dataset's documents (`seed/documents/`, cited by line and
+ * quote) or an external reference (cited by section, with its bibliographic data).
+ */
+export const SOURCE_KINDS = ['DOCUMENT', 'EXTERNAL'] as const;
+
+/** Properties a citation may say it supports (`about: [form]`), besides the fact itself. */
+export const CITED_PROPERTIES = [
+  'form',
+  'scope',
+  'structure',
+  'sharing',
+  'thirdPartyRule',
+  'disciplines',
+  'from',
+  'to',
+  'attested',
+] as const;
+
 /** A citation: a document of the dataset with line range and verbatim quote, or a public reference with a section. */
 export const citationSchema = z.union([
   z.strictObject({
@@ -72,8 +103,13 @@ export const citationSchema = z.union([
       .tuple([z.int().min(1), z.int().min(1)])
       .refine(([a, b]) => a <= b, 'expected [first, last] with first <= last'),
     quote: prose(1000),
+    about: z.array(z.enum(CITED_PROPERTIES)).min(1).optional(),
   }),
-  z.strictObject({ source: slug, section: lineOfText(300) }),
+  z.strictObject({
+    source: slug,
+    section: lineOfText(300),
+    about: z.array(z.enum(CITED_PROPERTIES)).min(1).optional(),
+  }),
 ]);
 
 const sources = z
@@ -88,7 +124,13 @@ const access = {
     .optional(),
 };
 
-const window = { from: partialDate.optional(), to: partialDate.optional() };
+/** A window: start, end and when a source shows it in force (docs/path-semantics.md, "Time"). */
+const window = {
+  from: partialDate.optional(),
+  to: partialDate.optional(),
+  attested: attestation.optional(),
+};
+
 const linkBase = {
   id: z
     .string()
@@ -100,18 +142,33 @@ const linkBase = {
   ...access,
 };
 
-export const sourceSchema = z.strictObject({
-  id: slug,
-  title: lineOfText(500),
-  author: lineOfText(500).optional(),
-  date: partialDate.optional(),
-  publisher: lineOfText(500).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  file: z
-    .string()
-    .regex(/^[\w.-]+$/, 'expected a file name in seed/documents/')
-    .optional(),
-});
+export const sourceSchema = z
+  .strictObject({
+    id: slug,
+    kind: z.enum(SOURCE_KINDS).optional(),
+    title: lineOfText(500),
+    author: lineOfText(500).optional(),
+    date: partialDate.optional(),
+    publisher: lineOfText(500).optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    file: z
+      .string()
+      .regex(/^[\w.-]+$/, 'expected a file name in seed/documents/')
+      .optional(),
+  })
+  .superRefine((source, ctx) => {
+    // A document is read in seed/documents/; a reference declared EXTERNAL must say where to
+    // find it (records without a kind, the earlier format, are external when they have no file).
+    const kind = source.kind ?? (source.file !== undefined ? 'DOCUMENT' : 'EXTERNAL');
+    if (kind === 'DOCUMENT' && source.file === undefined)
+      ctx.addIssue({ code: 'custom', path: ['file'], message: 'a DOCUMENT source needs its file' });
+    if (source.kind === 'EXTERNAL' && (source.url === undefined || source.publisher === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [source.url === undefined ? 'url' : 'publisher'],
+        message: 'an EXTERNAL source needs its url and publisher (with author and date when known)',
+      });
+  });
 
 const entityBase = {
   id: slug,
@@ -138,6 +195,7 @@ export const serviceSchema = z
     succeeded: z
       .array(z.strictObject({ ...linkBase, service: slug, from: partialDate.optional() }))
       .optional(),
+    partOf: z.array(z.strictObject({ ...linkBase, service: slug, ...window })).optional(),
   })
   .superRefine(
     (service, ctx) => {

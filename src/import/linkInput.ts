@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import {
+  attestationProblem,
   CONDUCT_ROLES,
   CONFIDENCES,
-  firstDay,
+  dateIntervalProblem,
   isOrdered,
-  lastDay,
   LINK_TYPES,
   linkId,
   LINKS,
@@ -13,6 +13,7 @@ import {
   SERVICE_ROLES,
   type LinkType,
   partialDateProblem,
+  spansOf,
 } from '../model/index.js';
 import { citationSchema, lineOfText } from './graphDocument.js';
 import { fieldPath, ImportError, type ImportProblem } from './importProblem.js';
@@ -21,7 +22,18 @@ import type { StoredProps } from './planGraph.js';
 const partialDate = z.string().superRefine((text, ctx) => {
   const problem = partialDateProblem(text);
   if (problem !== undefined)
-    ctx.addIssue({ code: 'custom', message: `expected YYYY, YYYY-MM or YYYY-MM-DD (${problem})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an EDTF date such as 1949, 1949-10, 1949-10-01, 1950~ or 195X (${problem})`,
+    });
+});
+const attestation = z.string().superRefine((text, ctx) => {
+  const problem = dateIntervalProblem(text);
+  if (problem !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an EDTF date or interval such as 1985 or 1984/1985-11 (${problem})`,
+    });
 });
 
 /** The properties of a link, as given to createLink / updateLink (nulls already removed). */
@@ -32,6 +44,7 @@ const linkPropsSchema = z.strictObject({
   confidence: z.enum(CONFIDENCES).optional(),
   from: partialDate.optional(),
   to: partialDate.optional(),
+  attested: attestation.optional(),
   sources: z
     .array(citationSchema)
     .min(1, 'expected at least one citation: no fact without a source'),
@@ -41,6 +54,9 @@ const linkPropsSchema = z.strictObject({
     .optional(),
 });
 export type LinkPropsInput = z.infer<typeof linkPropsSchema>;
+
+/** The properties given as such (besides sources and access). */
+const GIVEN = ['role', 'post', 'kind', 'confidence', 'from', 'to', 'attested'] as const;
 
 const ROLE_VOCABULARY: Partial<Record<LinkType, readonly string[]>> = {
   PARTY_TO: PARTY_ROLES,
@@ -74,7 +90,7 @@ export function linkProps(
   const value = parsed.data;
   const problems: ImportProblem[] = [];
   const allowed: readonly string[] = LINKS[type].properties;
-  for (const key of ['role', 'post', 'kind', 'confidence', 'from', 'to'] as const) {
+  for (const key of GIVEN) {
     if (value[key] !== undefined && !allowed.includes(key)) {
       problems.push({
         file,
@@ -105,6 +121,9 @@ export function linkProps(
       message: `the window ends (${value.to}) before it starts (${value.from})`,
     });
   }
+  const attested = attestationProblem(value);
+  if (attested !== undefined)
+    problems.push({ file, field: 'attested', message: `the attestation ${attested}` });
   if (problems.length > 0) throw new ImportError(problems);
   const sourceIds = [...new Set(value.sources.map((c) => c.source))];
   const props: Record<string, string | readonly string[]> = {
@@ -114,12 +133,11 @@ export function linkProps(
     classification: value.classification ?? 'UNCLASSIFIED',
     releasableTo: value.releasableTo ?? [],
   };
-  for (const key of ['role', 'post', 'kind', 'confidence', 'from', 'to'] as const) {
+  for (const key of GIVEN) {
     const v = value[key];
     if (v !== undefined) props[key] = v;
   }
-  if (value.from !== undefined) props['validFrom'] = firstDay(value.from);
-  if (value.to !== undefined) props['validTo'] = lastDay(value.to);
+  Object.assign(props, spansOf(value, 'link'));
   return { props, sourceIds };
 }
 
@@ -133,6 +151,7 @@ export function linkInputOf(stored: Readonly<Record<string, unknown>>): Record<s
     'confidence',
     'from',
     'to',
+    'attested',
     'classification',
     'releasableTo',
   ]) {

@@ -1,10 +1,11 @@
 import { shown } from '../errors/index.js';
 import type { z } from 'zod';
 import {
-  firstDay,
+  attestationProblem,
   isOrdered,
-  lastDay,
   linkId,
+  spansOf,
+  type Dating,
   explicitLinkIdProblem,
   LINKS,
   type Label,
@@ -176,6 +177,8 @@ function buildRows(
     from: string | undefined,
     to: string | undefined,
     at: Place,
+    dating: Dating,
+    attested?: string,
   ): Record<string, string> => {
     if (from !== undefined && to !== undefined && !isOrdered(from, to)) {
       problems.push({
@@ -184,9 +187,18 @@ function buildRows(
         message: `the window ends (${to}) before it starts (${from})`,
       });
     }
+    const attestation = attestationProblem({ from, to, attested });
+    if (attestation !== undefined)
+      problems.push({
+        ...at,
+        field: fieldJoin(at.field, 'attested'),
+        message: `the attestation ${attestation}`,
+      });
     return {
-      ...(from === undefined ? {} : { from, validFrom: firstDay(from) }),
-      ...(to === undefined ? {} : { to, validTo: lastDay(to) }),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+      ...(attested === undefined ? {} : { attested }),
+      ...spansOf({ from, to, attested }, dating),
     };
   };
   const access = (entry: {
@@ -265,17 +277,18 @@ function buildRows(
       field: string,
       i: number,
       ends: { start: string; end: string },
-      l: LinkBase & { id?: string | undefined },
+      l: LinkBase & { id?: string | undefined; attested?: string | undefined },
       extra: Record<string, StoredValue | undefined>,
       from?: string,
       to?: string,
     ): void => {
       const where: Place = { ...at, field: `${field}[${i}]` };
+      const window = windowProps(from, to, where, 'link', l.attested);
       addLink(
         type,
         ends.start,
         ends.end,
-        { ...extra, ...windowProps(from, to, where), ...cite(l.sources, where), ...access(l) },
+        { ...extra, ...window, ...cite(l.sources, where), ...access(l) },
         where,
         l.id,
       );
@@ -298,7 +311,11 @@ function buildRows(
     const { at, common } = begin('countries', e, index);
     rowsOf('Country').push({
       id: e.id,
-      props: compact({ ...common, code: e.code, ...windowProps(e.from, e.to, at) }),
+      props: compact({
+        ...common,
+        code: e.code,
+        ...windowProps(e.from, e.to, at, 'existence', e.attested),
+      }),
     });
   });
   document.services.forEach((e, index) => {
@@ -309,19 +326,26 @@ function buildRows(
         ...common,
         acronym: e.acronym,
         kind: e.kind,
-        ...windowProps(e.from, e.to, at),
+        ...windowProps(e.from, e.to, at, 'existence', e.attested),
       }),
     });
     entityLink('OF', e.country, 'country');
     e.succeeded?.forEach((l, i) => {
       link('SUCCEEDED', 'succeeded', i, { start: e.id, end: l.service }, l, {}, l.from);
     });
+    e.partOf?.forEach((l, i) => {
+      link('PART_OF', 'partOf', i, { start: e.id, end: l.service }, l, {}, l.from, l.to);
+    });
   });
   document.organizations.forEach((e, index) => {
     const { at, common, entityLink } = begin('organizations', e, index);
     rowsOf('Organization').push({
       id: e.id,
-      props: compact({ ...common, kind: e.kind, ...windowProps(e.from, e.to, at) }),
+      props: compact({
+        ...common,
+        kind: e.kind,
+        ...windowProps(e.from, e.to, at, 'existence', e.attested),
+      }),
     });
     entityLink('OF', e.country, 'country');
   });
@@ -337,8 +361,7 @@ function buildRows(
         ...common,
         born: e.born,
         died: e.died,
-        validFrom: e.born && firstDay(e.born),
-        validTo: e.died && lastDay(e.died),
+        ...spansOf({ from: e.born, to: e.died }, 'existence'),
       }),
     });
     entityLink('OF', e.nationality, 'nationality');
@@ -410,7 +433,7 @@ function buildRows(
         disciplines: e.disciplines ?? [],
         sharing: e.sharing,
         thirdPartyRule: e.thirdPartyRule,
-        ...windowProps(e.from, e.to, at),
+        ...windowProps(e.from, e.to, at, 'fact', e.attested),
       }),
     });
     e.parties?.forEach((l, i) => {
@@ -435,7 +458,7 @@ function buildRows(
         codename: e.codename,
         summary: e.summary,
         outcome: e.outcome,
-        ...windowProps(e.from, e.to, at),
+        ...windowProps(e.from, e.to, at, 'fact', e.attested),
       }),
     });
     e.conductedBy?.forEach((l, i) => {

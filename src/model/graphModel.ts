@@ -21,6 +21,7 @@ export const LINK_TYPES = [
   'OF',
   'SUCCEEDED',
   'AGENT_OF',
+  'PART_OF',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
@@ -31,12 +32,24 @@ export interface LinkSpec {
   readonly properties: readonly LinkProperty[];
 }
 
-export type LinkProperty = 'role' | 'post' | 'kind' | 'confidence' | 'from' | 'to';
+export type LinkProperty = 'role' | 'post' | 'kind' | 'confidence' | 'from' | 'to' | 'attested';
 
 export const LINKS: Readonly<Record<LinkType, LinkSpec>> = {
-  PARTY_TO: { start: ['Service'], end: ['LiaisonChannel'], properties: ['role', 'from', 'to'] },
-  SERVES: { start: ['Officer'], end: ['Service'], properties: ['role', 'post', 'from', 'to'] },
-  POSTED_TO: { start: ['Officer'], end: ['LiaisonChannel'], properties: ['post', 'from', 'to'] },
+  PARTY_TO: {
+    start: ['Service'],
+    end: ['LiaisonChannel'],
+    properties: ['role', 'from', 'to', 'attested'],
+  },
+  SERVES: {
+    start: ['Officer'],
+    end: ['Service'],
+    properties: ['role', 'post', 'from', 'to', 'attested'],
+  },
+  POSTED_TO: {
+    start: ['Officer'],
+    end: ['LiaisonChannel'],
+    properties: ['post', 'from', 'to', 'attested'],
+  },
   CONDUCTED: { start: ['Service'], end: ['Operation'], properties: ['role'] },
   THROUGH: { start: ['Operation'], end: ['LiaisonChannel'], properties: [] },
   TOOK_PART: { start: ['Officer'], end: ['Operation'], properties: ['role'] },
@@ -46,8 +59,10 @@ export const LINKS: Readonly<Record<LinkType, LinkSpec>> = {
   AGENT_OF: {
     start: ['Officer'],
     end: ['Service', 'Organization'],
-    properties: ['kind', 'confidence', 'from', 'to'],
+    properties: ['kind', 'confidence', 'from', 'to', 'attested'],
   },
+  /** A component service of a department or community (docs/path-semantics.md, "Structure"). */
+  PART_OF: { start: ['Service'], end: ['Service'], properties: ['from', 'to', 'attested'] },
 };
 
 /** The readable id of a link: `kim-philby/POSTED_TO/sis-cia`. */

@@ -1,3 +1,4 @@
 export * from './enums.js';
 export * from './graphModel.js';
 export * from './partialDate.js';
+export * from './timeSpans.js';

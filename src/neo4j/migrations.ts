@@ -1,5 +1,5 @@
 import type { Logger } from '../log/index.js';
-import { LABELS, LINK_TYPES } from '../model/index.js';
+import { BEGINNING, END, LABELS, LINK_TYPES } from '../model/index.js';
 import type { CypherQuery, Executor } from './executor.js';
 
 /**
@@ -99,7 +99,54 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE CONSTRAINT write_lock_name_unique IF NOT EXISTS FOR (l:WriteLock) REQUIRE l.name IS UNIQUE',
     ],
   },
+  {
+    version: 7,
+    name: 'inner spans and structure',
+    // Issue 14: every window has an outer span (validFrom..validTo, as before) and an inner
+    // span (innerFrom..innerTo: certainly in force), src/model/timeSpans.ts. Stores written
+    // before hold plain partial dates only; their inner spans follow the same rules here.
+    statements: [
+      {
+        batched:
+          'MATCH (n) WHERE n:Service OR n:Country OR n:Organization OR n:Officer ' +
+          'CALL (n) { WITH n, coalesce(n.from, n.born) AS f, coalesce(n.to, n.died) AS t ' +
+          `WITH n, CASE WHEN f IS NULL THEN '${BEGINNING}' ELSE ${LAST_DAY('f')} END AS a, CASE WHEN t IS NULL THEN '${END}' ELSE ${FIRST_DAY('t')} END AS b ` +
+          'SET n.innerFrom = CASE WHEN a <= b THEN a END, n.innerTo = CASE WHEN a <= b THEN b END ' +
+          '} IN TRANSACTIONS OF 10000 ROWS',
+      },
+      {
+        batched:
+          'MATCH (n) WHERE n:LiaisonChannel OR n:Operation ' +
+          'CALL (n) { WITH n, n.from AS f, n.to AS t ' +
+          `WITH n, CASE WHEN f IS NULL THEN NULL ELSE ${LAST_DAY('f')} END AS a, CASE WHEN t IS NULL THEN '${END}' ELSE ${FIRST_DAY('t')} END AS b ` +
+          'SET n.innerFrom = CASE WHEN a <= b THEN a END, n.innerTo = CASE WHEN a <= b THEN b END ' +
+          '} IN TRANSACTIONS OF 10000 ROWS',
+      },
+      {
+        batched:
+          'MATCH ()-[r]->() WHERE r.id IS NOT NULL ' +
+          'CALL (r) { WITH r, r.from AS f, r.to AS t ' +
+          `WITH r, CASE WHEN f IS NULL AND t IS NULL THEN '${BEGINNING}' WHEN f IS NULL THEN NULL ELSE ${LAST_DAY('f')} END AS a, CASE WHEN t IS NULL THEN '${END}' ELSE ${FIRST_DAY('t')} END AS b ` +
+          'SET r.innerFrom = CASE WHEN a <= b THEN a END, r.innerTo = CASE WHEN a <= b THEN b END ' +
+          '} IN TRANSACTIONS OF 10000 ROWS',
+      },
+      'CREATE CONSTRAINT part_of_id_unique IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.id IS UNIQUE',
+    ],
+  },
 ];
+
+/** Cypher: the last day of a plain partial date (`1949` -> `1949-12-31`), as stored before EDTF. */
+function LAST_DAY(x: string): string {
+  return (
+    `CASE size(${x}) WHEN 4 THEN ${x} + '-12-31' ` +
+    `WHEN 7 THEN toString(date(${x} + '-01') + duration({months: 1}) - duration({days: 1})) ELSE ${x} END`
+  );
+}
+
+/** Cypher: the first day of a plain partial date (`1949` -> `1949-01-01`). */
+function FIRST_DAY(x: string): string {
+  return `CASE size(${x}) WHEN 4 THEN ${x} + '-01-01' WHEN 7 THEN ${x} + '-01' ELSE ${x} END`;
+}
 
 const appliedVersions: CypherQuery = {
   cypher: 'MATCH (m:SchemaMigration) RETURN m.version AS version',

@@ -1,6 +1,7 @@
 import type { Visibility } from '../context/index.js';
 import { agentIds, optStr, str, validityOf } from '../cypher/index.js';
-import { validity } from './interval.js';
+import { certainty, validity } from './interval.js';
+import { readingOf } from './reading.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 import { computeReach, type Focus } from './computeReach.js';
 import { neo4jReachSource } from './neo4jReachSource.js';
@@ -62,11 +63,16 @@ export async function exposureOfAgents(
 ): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
   const [own] = await tx.run(validityOf(target.id, target.label, visibility));
   const source = neo4jReachSource(tx, visibility);
-  const times = TimesToTarget.open(source, target, params);
+  // The backward levels read the spans the forward searches read (computeReach applies the
+  // reading to `source` itself).
+  const times = await TimesToTarget.open(readingOf(source, params.reading), target, params);
   const focus: Focus = {
     target: target.id,
     mayReach: (service, interval, remaining) => times.mayReach(service, interval, remaining),
-    targetValidity: validity(optStr(own?.['validFrom']), optStr(own?.['validTo'])),
+    targetValidity:
+      params.reading === 'CERTAIN'
+        ? certainty(optStr(own?.['innerFrom']), optStr(own?.['innerTo']))
+        : validity(optStr(own?.['validFrom']), optStr(own?.['validTo'])),
   };
   let pending = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
   let considered = 0;

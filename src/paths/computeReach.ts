@@ -7,7 +7,9 @@ import type {
   ReachOutcome,
   ReachParams,
   ReachSource,
+  ReachedWindow,
 } from './reachTypes.js';
+import { readingOf, type Reading } from './reading.js';
 import { CONFIDENCE_WEIGHT, sharingWeight } from './weights.js';
 
 /** A path being extended: where it ends, its hop count, score and whether it may go on. */
@@ -58,15 +60,25 @@ const extend = (path: Path, link: PathLink, node: string, interval: Interval): P
   interval,
 });
 
-/** Keeps the best explanation per element. */
+/** A path's claim on an element: what `Best` collects. */
+type Candidate = Omit<Reached, 'windows' | 'certainty' | 'possibleWindows'>;
+
+/**
+ * Keeps, per element, every window in which a path reaches it (the union of the paths'
+ * intervals, merged) with the best explanation inside each, and the best overall.
+ */
 class Best {
-  private readonly byId = new Map<string, Reached>();
-  offer(candidate: Reached): void {
-    const current = this.byId.get(candidate.id);
-    if (!current || better(candidate, current)) this.byId.set(candidate.id, candidate);
+  private readonly byId = new Map<string, Candidate[]>();
+  constructor(private readonly reading: Reading) {}
+  offer(candidate: Candidate): void {
+    const list = this.byId.get(candidate.id);
+    if (list) list.push(candidate);
+    else this.byId.set(candidate.id, [candidate]);
   }
   list(): Reached[] {
-    return [...this.byId.values()].sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
+    return [...this.byId.values()]
+      .map((candidates) => windowsOf(candidates, this.reading))
+      .sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
   }
   get size(): number {
     return this.byId.size;
@@ -74,6 +86,26 @@ class Best {
   has(id: string): boolean {
     return this.byId.has(id);
   }
+}
+
+/** The best of a non-empty list. */
+function bestOf<T extends Ranked>(list: readonly T[]): T {
+  const [first, ...rest] = list;
+  if (first === undefined) throw new Error('no candidate to rank');
+  return rest.reduce((best, c) => (better(c, best) ? c : best), first);
+}
+
+/** An element's windows: each merged interval with the best candidate inside it. */
+function windowsOf(candidates: readonly Candidate[], certainty: Reading): Reached {
+  const windows: ReachedWindow[] = merge(candidates.map((c) => c.path.interval)).map((interval) => {
+    const inside = candidates.filter(
+      (c) => interval.from <= c.path.interval.from && c.path.interval.to <= interval.to,
+    );
+    const best = bestOf(inside);
+    return { interval, hops: best.hops, exposure: best.exposure, path: best.path };
+  });
+  const best = bestOf(candidates);
+  return { ...best, windows, certainty };
 }
 
 /**
@@ -106,11 +138,12 @@ export class ResultCapExceeded extends Error {
  * one `source` call per hop, each node re-expanded only for time not covered before.
  */
 export async function computeReach(
-  source: ReachSource,
+  store: ReachSource,
   params: ReachParams,
   resultCap: number,
   focus?: Focus,
 ): Promise<ReachOutcome | undefined> {
+  const source = readingOf(store, params.reading);
   const mayReachTarget = (node: string, hops: number, interval: Interval): boolean =>
     focus === undefined || focus.mayReach(node, interval, params.maxHops - hops);
   const targetFound = (): boolean =>
@@ -137,9 +170,9 @@ export async function computeReach(
       ? starts
       : starts.filter((s) => intersect(s.interval, focus.targetValidity) !== undefined);
 
-  const channels = new Best();
-  const services = new Best();
-  const operations = new Best();
+  const channels = new Best(params.reading);
+  const services = new Best(params.reading);
+  const operations = new Best(params.reading);
   const visited: Piece[] = []; // every piece that ended at a service or channel, for operations
   const checkCap = (): void => {
     if (channels.size + services.size + operations.size > resultCap)
@@ -184,7 +217,57 @@ export async function computeReach(
       operations.offer({ id: op.operation, hops: 0, exposure: start.score, path });
     }
   }
-  let frontier = dominant(serving).map(pieceOf);
+  const coverage = new Map<string, Interval[]>();
+  /**
+   * Structure (docs/path-semantics.md): from the pieces of one hop, what a community receives
+   * reaches its components and the reverse, at the same hop, along simple paths. Only pieces
+   * that may go on move (a piece the OUTBOUND rule stops is not passed on), and only those
+   * bringing time not covered at earlier hops; a step dominated by another onto the same node
+   * (see `dominant`) is dropped.
+   */
+  const closeOverStructure = async (pieces: Piece[]): Promise<Piece[]> => {
+    if (!params.followStructure) return pieces;
+    const all = [...pieces];
+    const goesOn = (p: Piece): boolean =>
+      p.extendable && !coveredBy(p.path.interval, coverage.get(p.node) ?? []);
+    let pending = pieces.filter(goesOn);
+    while (pending.length > 0) {
+      const links = await source.structureOf([...new Set(pending.map((p) => p.node))]);
+      const steps: Step[] = [];
+      for (const piece of pending) {
+        for (const l of links.get(piece.node) ?? []) {
+          const up = l.component === piece.node;
+          const other = up ? l.whole : l.component;
+          if (piece.path.nodes.includes(other)) continue;
+          const k = intersectAll(
+            piece.path.interval,
+            l.validity,
+            up ? l.wholeValidity : l.componentValidity,
+          );
+          if (!k || !mayReachTarget(other, piece.hops, k)) continue;
+          steps.push({
+            from: piece,
+            link: { id: l.link, type: 'PART_OF', start: l.component, end: l.whole },
+            node: other,
+            kind: 'Service',
+            hops: piece.hops,
+            score: piece.score,
+            interval: k,
+            extendable: true,
+            fromService: undefined,
+          });
+        }
+      }
+      const fresh = dominant(steps)
+        .map(pieceOf)
+        .filter((p) => !all.some((q) => dominates(q, p)));
+      all.push(...fresh);
+      pending = fresh.filter(goesOn);
+    }
+    return all;
+  };
+
+  let frontier = await closeOverStructure(dominant(serving).map(pieceOf));
   for (const piece of frontier) {
     services.offer({ id: piece.node, hops: 0, exposure: piece.score, path: piece.path });
     visited.push(piece);
@@ -228,7 +311,6 @@ export async function computeReach(
 
   const channelsById = new Map<string, ChannelFacts>();
   for (const channel of posted.values()) channelsById.set(channel.id, channel);
-  const coverage = new Map<string, Interval[]>();
   for (let hop = 0; hop < params.maxHops && !targetFound(); hop++) {
     // Extend only pieces that bring time not yet covered at their service.
     const expanding = frontier.filter(
@@ -318,7 +400,9 @@ export async function computeReach(
         });
       }
     }
-    frontier = dominant(steps).map(pieceOf);
+    // Coverage now holds the pieces expanded at this hop and before: the structure moves of
+    // the next hop's pieces skip only time already covered at fewer hops.
+    frontier = await closeOverStructure(dominant(steps).map(pieceOf));
     for (const piece of frontier) {
       services.offer({ id: piece.node, hops: piece.hops, exposure: piece.score, path: piece.path });
       visited.push(piece);
@@ -401,6 +485,23 @@ const rankOf = (step: Step): Ranked => ({
   hops: step.hops,
   exposure: step.score,
   path: { nodes: step.from.path.nodes, interval: step.interval },
+});
+
+/** Whether piece `a` makes `b` redundant: same node and extendability, ranked at least as well, interval containing b's. */
+function dominates(a: Piece, b: Piece): boolean {
+  return (
+    a.node === b.node &&
+    a.extendable === b.extendable &&
+    !better(rankOfPiece(b), rankOfPiece(a)) &&
+    a.path.interval.from <= b.path.interval.from &&
+    b.path.interval.to <= a.path.interval.to
+  );
+}
+
+const rankOfPiece = (piece: Piece): Ranked => ({
+  hops: piece.hops,
+  exposure: piece.score,
+  path: piece.path,
 });
 
 /**

@@ -7,7 +7,10 @@ export type {
   PathLink,
   ReachParams,
   ReachSource,
+  ReachedWindow,
 } from './reachTypes.js';
+export { underReadings, combineReadings } from './certainty.js';
+export { readingOf, type Reading } from './reading.js';
 export { openEnds, validity, type Interval } from './interval.js';
 
 export type {

@@ -1,12 +1,24 @@
+import { BEGINNING, END } from '../model/index.js';
+
+export { BEGINNING, END };
+
 /** A closed interval of days, `YYYY-MM-DD` strings (which compare like dates). */
 export interface Interval {
   readonly from: string;
   readonly to: string;
 }
 
-/** Stand-ins for an unknown start and an open end. */
-export const BEGINNING = '0000-01-01';
-export const END = '9999-12-31';
+/** The interval of no day (what nothing certain is): it meets no other. */
+export const NEVER: Interval = { from: END, to: BEGINNING };
+
+/**
+ * The inner span of a stored element (`innerFrom`/`innerTo`, src/model/timeSpans.ts): the days
+ * it is certainly in force, `NEVER` when none.
+ */
+export const certainty = (
+  from: string | null | undefined,
+  to: string | null | undefined,
+): Interval => (from && to ? { from, to } : NEVER);
 
 /** The interval of a stored validity (`validFrom`/`validTo`, null = unknown start / open end). */
 export const validity = (

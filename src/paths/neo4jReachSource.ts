@@ -8,31 +8,87 @@ import {
   reachMembershipsOfServices,
   reachFootholds,
   reachOperations,
+  reachStructureOf,
   str,
 } from '../cypher/index.js';
 import type { Plain, TransactionRunner } from '../neo4j/index.js';
-import { validity } from './interval.js';
-import type { ChannelFacts, Footholds, Membership, ReachSource } from './reachTypes.js';
+import { certainty, intersect, NEVER, validity, type Interval } from './interval.js';
+import type {
+  ChannelFacts,
+  Footholds,
+  Membership,
+  ReachSource,
+  Spans,
+  StructureLink,
+} from './reachTypes.js';
 
 const entries = (value: Plain | undefined) => listOf(value).map((item) => mapOf(item, 'item'));
 
+/** Both spans from four stored values (outer from/to, inner from/to). */
+const spansOf = (from: Plain, to: Plain, innerFrom: Plain, innerTo: Plain): Spans => ({
+  validity: validity(optStr(from), optStr(to)),
+  certain: certainty(optStr(innerFrom), optStr(innerTo)),
+});
+
+/** Both spans from a map's `from`, `to`, `innerFrom`, `innerTo` (after `prefix`). */
+const spansIn = (m: Readonly<Record<string, Plain>>, prefix = ''): Spans =>
+  spansOf(
+    m[`${prefix}from`] ?? null,
+    m[`${prefix}to`] ?? null,
+    m[`${prefix}innerFrom`] ?? null,
+    m[`${prefix}innerTo`] ?? null,
+  );
+
+/** Two spans' intersection, side by side. */
+const both = (a: Spans, b: Spans): Spans => ({
+  validity: intersect(a.validity, b.validity) ?? NEVER,
+  certain: intersect(a.certain, b.certain) ?? NEVER,
+});
+
+/**
+ * No channel before its parties (docs/path-semantics.md, "Time"): a channel whose start is
+ * unknown can possibly be in force only from the day two of its visible parties can be.
+ */
+function boundedByParties(outer: Interval, parties: readonly Membership[]): Interval {
+  if (outer.from !== validity(null, null).from) return outer;
+  const starts = parties
+    .map((p) => intersect(p.validity, p.serviceValidity)?.from)
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  const second = starts[1] ?? starts[0];
+  if (second === undefined) return parties.length === 0 ? outer : NEVER;
+  return intersect(outer, { from: second, to: outer.to }) ?? NEVER;
+}
+
 /** A channel row of `reachChannels`: flat columns, parties as positional lists (cheap to decode). */
 function channelOf(row: Readonly<Record<string, Plain>>): ChannelFacts {
+  const parties = listOf(row['parties']).map((party): Membership => {
+    const [link, service, from, to, iFrom, iTo, sFrom, sTo, siFrom, siTo] = listOf(party);
+    const own = spansOf(from ?? null, to ?? null, iFrom ?? null, iTo ?? null);
+    const of = spansOf(sFrom ?? null, sTo ?? null, siFrom ?? null, siTo ?? null);
+    return {
+      link: str(link, 'party.link'),
+      service: str(service, 'party.service'),
+      ...own,
+      serviceValidity: of.validity,
+      serviceCertain: of.certain,
+    };
+  });
+  const own = spansOf(
+    row['validFrom'] ?? null,
+    row['validTo'] ?? null,
+    row['innerFrom'] ?? null,
+    row['innerTo'] ?? null,
+  );
+  const bounded = boundedByParties(own.validity, parties);
   return {
     id: str(row['id'], 'channel.id'),
-    validity: validity(optStr(row['validFrom']), optStr(row['validTo'])),
+    validity: bounded,
+    certain: intersect(own.certain, bounded) ?? NEVER,
     sharing: optStr(row['sharing']),
     thirdPartyRule: row['thirdPartyRule'] === true,
     disciplines: listOf(row['disciplines']).filter((d): d is string => typeof d === 'string'),
-    parties: listOf(row['parties']).map((party) => {
-      const [link, service, from, to, sFrom, sTo] = listOf(party);
-      return {
-        link: str(link, 'party.link'),
-        service: str(service, 'party.service'),
-        validity: validity(optStr(from), optStr(to)),
-        serviceValidity: validity(optStr(sFrom), optStr(sTo)),
-      };
-    }),
+    parties,
   };
 }
 
@@ -43,24 +99,43 @@ function footholdsOf(row: Readonly<Record<string, Plain>>): Footholds {
       link: str(p['link'], 'link'),
       hostile: str(p['hostile'], 'hostile'),
       confidence: str(p['confidence'], 'confidence'),
-      validity: validity(optStr(p['from']), optStr(p['to'])),
+      ...spansIn(p),
     })),
-    serves: entries(row['serves']).map((s) => ({
-      link: str(s['link'], 'link'),
-      service: str(s['service'], 'service'),
-      validity: validity(optStr(s['from']), optStr(s['to'])),
-      serviceValidity: validity(optStr(s['sFrom']), optStr(s['sTo'])),
-    })),
+    serves: entries(row['serves']).map((s) => {
+      const service = spansIn(s, 's_');
+      return {
+        link: str(s['link'], 'link'),
+        service: str(s['service'], 'service'),
+        ...spansIn(s),
+        serviceValidity: service.validity,
+        serviceCertain: service.certain,
+      };
+    }),
     postings: entries(row['postings']).map((p) => ({
       link: str(p['link'], 'link'),
       channel: str(p['channel'], 'channel'),
-      validity: validity(optStr(p['from']), optStr(p['to'])),
+      ...spansIn(p),
     })),
     operations: entries(row['operations']).map((o) => ({
       link: str(o['link'], 'link'),
       operation: str(o['operation'], 'operation'),
-      validity: validity(optStr(o['from']), optStr(o['to'])),
+      ...both(spansIn(o), spansIn(o, 'o_')),
     })),
+  };
+}
+
+function structureLinkOf(m: Readonly<Record<string, Plain>>): StructureLink {
+  const component = spansIn(m, 'a_');
+  const whole = spansIn(m, 'b_');
+  return {
+    link: str(m['link'], 'link'),
+    component: str(m['component'], 'component'),
+    whole: str(m['whole'], 'whole'),
+    ...spansIn(m),
+    componentValidity: component.validity,
+    componentCertain: component.certain,
+    wholeValidity: whole.validity,
+    wholeCertain: whole.certain,
   };
 }
 
@@ -140,8 +215,18 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
         link: str(row['link'], 'link'),
         type: row['type'] === 'CONDUCTED' ? ('CONDUCTED' as const) : ('THROUGH' as const),
         operation: str(row['operation'], 'operation'),
-        validity: validity(optStr(row['from']), optStr(row['to'])),
+        ...both(
+          spansIn(mapOf(row['spans'], 'spans')),
+          spansIn(mapOf(row['operationSpans'], 'operationSpans')),
+        ),
       }));
+    },
+    async structureOf(services) {
+      const out = new Map<string, StructureLink[]>();
+      if (services.length === 0) return out;
+      for (const row of await tx.run(reachStructureOf(services, visibility)))
+        out.set(str(row['sid'], 'sid'), entries(row['links']).map(structureLinkOf));
+      return out;
     },
   };
 }

@@ -1,10 +1,20 @@
 import type { LinkType } from '../model/index.js';
 import type { Interval } from './interval.js';
+import type { Reading } from './reading.js';
+
+/**
+ * Every window below comes twice (docs/path-semantics.md, "Time"): `validity` is the outer span
+ * (possibly in force), `certain` the inner span (certainly in force; `NEVER` when nothing is).
+ * A reach reads one of them throughout (`readingOf`).
+ */
+export interface Spans {
+  readonly validity: Interval;
+  readonly certain: Interval;
+}
 
 /** A channel with what the traversal needs to know of it. */
-export interface ChannelFacts {
+export interface ChannelFacts extends Spans {
   readonly id: string;
-  readonly validity: Interval;
   readonly sharing: string | null;
   readonly thirdPartyRule: boolean;
   readonly disciplines: readonly string[];
@@ -13,39 +23,49 @@ export interface ChannelFacts {
 }
 
 /** One PARTY_TO link, with the validity of the link and of the service. */
-export interface Membership {
+export interface Membership extends Spans {
   readonly link: string;
   readonly service: string;
-  readonly validity: Interval;
   readonly serviceValidity: Interval;
+  readonly serviceCertain: Interval;
+}
+
+/** A PART_OF link: a component service of a department or community, both ends' spans too. */
+export interface StructureLink extends Spans {
+  readonly link: string;
+  readonly component: string;
+  readonly whole: string;
+  readonly componentValidity: Interval;
+  readonly componentCertain: Interval;
+  readonly wholeValidity: Interval;
+  readonly wholeCertain: Interval;
 }
 
 /** What the agent held: penetrations, services served, postings, operations taken part in. */
 export interface Footholds {
   readonly agent: string;
-  readonly penetrations: readonly {
+  readonly penetrations: readonly (Spans & {
     link: string;
     hostile: string;
     confidence: string;
-    validity: Interval;
-  }[];
-  readonly serves: readonly {
+  })[];
+  readonly serves: readonly (Spans & {
     link: string;
     service: string;
-    validity: Interval;
     serviceValidity: Interval;
-  }[];
-  readonly postings: readonly { link: string; channel: string; validity: Interval }[];
-  readonly operations: readonly { link: string; operation: string; validity: Interval }[];
+    serviceCertain: Interval;
+  })[];
+  readonly postings: readonly (Spans & { link: string; channel: string })[];
+  /** Operations taken part in; the spans are the link's and the operation's together. */
+  readonly operations: readonly (Spans & { link: string; operation: string })[];
 }
 
 /** An operation linked to a service (CONDUCTED) or a channel (THROUGH). */
-export interface OperationLink {
+export interface OperationLink extends Spans {
   readonly via: string;
   readonly link: string;
   readonly type: 'CONDUCTED' | 'THROUGH';
   readonly operation: string;
-  readonly validity: Interval;
 }
 
 /** Where the traversal reads the graph; one call per hop (see docs/path-semantics.md). */
@@ -61,6 +81,8 @@ export interface ReachSource {
     services: readonly string[],
     channels: readonly string[],
   ): Promise<readonly OperationLink[]>;
+  /** The PART_OF links of each service, as component or as whole. */
+  structureOf(services: readonly string[]): Promise<ReadonlyMap<string, readonly StructureLink[]>>;
 }
 
 /** A link on an explaining path. */
@@ -78,12 +100,30 @@ export interface Path {
   readonly interval: Interval;
 }
 
+/** One window of a reached element: the days, and the best path reaching it within them. */
+export interface ReachedWindow {
+  readonly interval: Interval;
+  readonly hops: number;
+  readonly exposure: number;
+  readonly path: Path;
+}
+
 /** A reached element with its explanation. */
 export interface Reached {
   readonly id: string;
   readonly hops: number;
   readonly exposure: number;
   readonly path: Path;
+  /**
+   * Every window in which some path reaches it within the hop bound (the union over its
+   * paths, merged), earliest first, each with the best path inside it. Empty for an element
+   * that is only possibly reached.
+   */
+  readonly windows: readonly ReachedWindow[];
+  /** CERTAIN when a path reaches it on inner spans, else POSSIBLE (outer spans only). */
+  readonly certainty: Reading;
+  /** Its windows on outer spans, when the possible reach was asked for. */
+  readonly possibleWindows?: readonly ReachedWindow[];
 }
 
 export interface ReachParams {
@@ -95,12 +135,18 @@ export interface ReachParams {
   readonly disciplines: readonly string[];
   readonly minConfidence: 'CONFIRMED' | 'SUSPECTED';
   readonly respectThirdPartyRule: boolean;
+  /** Whether what a community receives reaches its components and the reverse (PART_OF). */
+  readonly followStructure: boolean;
+  /** Which spans the traversal reads: inner (CERTAIN) or outer (POSSIBLE). */
+  readonly reading: Reading;
 }
 
 export interface ReachOutcome {
   readonly agent: string;
-  /** The agent's windows in the filter (merged). */
+  /** The agent's windows in the filter (merged), as the reading sees them. */
   readonly windows: readonly Interval[];
+  /** The agent's possible windows, when the possible reach was asked for. */
+  readonly possibleWindows?: readonly Interval[];
   /** Ids of the AGENT_OF links considered. */
   readonly penetrations: readonly string[];
   readonly channels: readonly Reached[];

@@ -45,13 +45,14 @@ const carries = (channel: ChannelFacts, disciplines: readonly string[]): boolean
  * reads) as the forward searches.
  */
 export class TimesToTarget {
-  private readonly levels: ReadonlyMap<string, readonly Interval[]>[];
+  private readonly levels: Map<string, readonly Interval[]>[];
   private changed: string[];
 
   private constructor(
     private readonly source: ReachSource,
     private readonly target: { id: string; label: 'Service' | 'LiaisonChannel' },
     private readonly disciplines: readonly string[],
+    private readonly followStructure: boolean,
   ) {
     // Level 0: a piece at the target service has reached it (its window is inside the
     // target's validity already); a channel target is reached only by crossing it.
@@ -61,12 +62,56 @@ export class TimesToTarget {
     this.changed = [...start.keys()];
   }
 
-  static open(
+  static async open(
     source: ReachSource,
     target: { id: string; label: 'Service' | 'LiaisonChannel' },
-    params: Pick<ReachParams, 'disciplines'>,
-  ): TimesToTarget {
-    return new TimesToTarget(source, target, params.disciplines);
+    params: Pick<ReachParams, 'disciplines' | 'followStructure'>,
+  ): Promise<TimesToTarget> {
+    const times = new TimesToTarget(source, target, params.disciplines, params.followStructure);
+    const [start] = times.levels;
+    if (start) times.changed = [...(await times.closeOverStructure(start, times.changed))];
+    return times;
+  }
+
+  /**
+   * Structure moves cost no channel: a piece at a service linked by PART_OF to one with days
+   * at this level can move there (within the link and that service's validity) and go on, so
+   * it gets those days too, transitively. Updates `level` in place; returns every service
+   * whose days changed, `changed` included.
+   */
+  private async closeOverStructure(
+    level: Map<string, readonly Interval[]>,
+    changed: readonly string[],
+  ): Promise<Set<string>> {
+    const all = new Set(changed);
+    if (!this.followStructure) return all;
+    let pending = [...changed];
+    while (pending.length > 0) {
+      const links = await this.source.structureOf(pending);
+      const next = new Set<string>();
+      for (const service of pending) {
+        const days = level.get(service) ?? [];
+        for (const l of links.get(service) ?? []) {
+          const up = l.whole === service; // moving from the component up to `service`
+          const other = up ? l.component : l.whole;
+          const entry = intersect(l.validity, up ? l.wholeValidity : l.componentValidity);
+          if (!entry) continue;
+          for (const day of days) {
+            const onward = intersect(day, entry);
+            if (!onward) continue;
+            const before = level.get(other) ?? [];
+            const after = addTo(before, onward);
+            if (after !== before) {
+              level.set(other, after);
+              next.add(other);
+              all.add(other);
+            }
+          }
+        }
+      }
+      pending = [...next];
+    }
+    return all;
   }
 
   /** The highest level computed. */
@@ -121,7 +166,7 @@ export class TimesToTarget {
       }
     }
     this.levels.push(next);
-    this.changed = [...changed];
+    this.changed = [...(await this.closeOverStructure(next, [...changed]))];
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   reachOfAllAgents,
   ResultCapExceeded,
   type GraphRecord,
+  type Reading,
   type TimelineEventRecord,
 } from '../paths/index.js';
 import { checkFirst } from './cursor.js';
@@ -55,20 +56,31 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
   const params = reachParams({ ...args, agent: '' }, ctx);
   const label = target.label;
   try {
-    const { considered, exposed } = await ctx.executor.readTransaction((tx) =>
-      exposureOfAgents(
-        tx,
-        ctx.visibility,
-        params,
-        { id: args.target, label },
-        ctx.limits.pathMaxResults,
-      ),
-    );
+    const { considered, exposed } = await ctx.executor.readTransaction(async (tx) => {
+      const run = (reading: Reading) =>
+        exposureOfAgents(
+          tx,
+          ctx.visibility,
+          { ...params, reading },
+          { id: args.target, label },
+          ctx.limits.pathMaxResults,
+        );
+      const certain = await run('CERTAIN');
+      if (args.certainty === 'CERTAIN') return certain;
+      // Certain agents keep their certain explanation; the others are possible.
+      const possible = await run('POSSIBLE');
+      const sure = new Set(certain.exposed.map((e) => e.agent));
+      return {
+        considered: possible.considered,
+        exposed: [...certain.exposed, ...possible.exposed.filter((e) => !sure.has(e.agent))],
+      };
+    });
     const agents = exposed.map(({ agent, reached }) => ({
       agent,
       hops: reached.hops,
       exposure: reached.exposure,
       path: reached.path,
+      certainty: reached.certainty,
     }));
     agents.sort(
       (a, b) => a.hops - b.hops || b.exposure - a.exposure || (a.agent < b.agent ? -1 : 1),
@@ -87,7 +99,12 @@ const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) =>
   );
   try {
     const outcomes = await ctx.executor.readTransaction((tx) =>
-      reachOfAllAgents(tx, ctx.visibility, params, ctx.limits.pathMaxResults),
+      reachOfAllAgents(
+        tx,
+        ctx.visibility,
+        { ...params, reading: args.certainty },
+        ctx.limits.pathMaxResults,
+      ),
     );
     return brokersOf(outcomes, limit);
   } catch (error) {

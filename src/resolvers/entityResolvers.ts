@@ -115,6 +115,13 @@ export const entityResolvers: Pick<
       direction: 'IN',
       other: ['Service'],
     }),
+    partOf: linkField({ label: 'Service', type: 'PART_OF', direction: 'OUT', other: ['Service'] }),
+    components: linkField({
+      label: 'Service',
+      type: 'PART_OF',
+      direction: 'IN',
+      other: ['Service'],
+    }),
     targetedBy: linkField({
       label: 'Service',
       type: 'TARGETED',

@@ -21,6 +21,7 @@ const linkFields = {
 const windowFields = {
   from: (l: LinkRecord) => optText(l.props, 'from'),
   to: (l: LinkRecord) => optText(l.props, 'to'),
+  attested: (l: LinkRecord) => optText(l.props, 'attested'),
 };
 const start = (l: LinkRecord) => l.start;
 const end = (l: LinkRecord) => l.end;
@@ -36,6 +37,7 @@ const LINK_GRAPHQL_TYPE = {
   TARGETED: 'Targeting',
   SUCCEEDED: 'Succession',
   AGENT_OF: 'Penetration',
+  PART_OF: 'Composition',
   OF: undefined,
 } as const satisfies Record<LinkType, string | undefined>;
 
@@ -55,6 +57,7 @@ export const linkResolvers: Pick<
   | 'Targeting'
   | 'Succession'
   | 'Penetration'
+  | 'Composition'
   | 'Citation'
   | 'Source'
 > = {
@@ -118,6 +121,7 @@ export const linkResolvers: Pick<
     confidence: (l) => member(CONFIDENCES, l.props, 'confidence'),
     window: (l) => ({ from: optText(l.props, 'from'), to: optText(l.props, 'to') }),
   },
+  Composition: { ...linkFields, ...windowFields, component: start, whole: end },
   Citation: {
     source: async (c, _args, { loaders }) => {
       const source = await loaders.source.load(c.source);
@@ -127,6 +131,7 @@ export const linkResolvers: Pick<
     lines: (c) => (c.lines ? [...c.lines] : null),
     quote: (c) => c.quote ?? null,
     section: (c) => c.section ?? null,
+    about: (c) => [...(c.about ?? [])],
   },
   Source: {
     id: (s) => text(s.props, 'id'),
@@ -136,5 +141,9 @@ export const linkResolvers: Pick<
     publisher: (s) => optText(s.props, 'publisher'),
     url: (s) => optText(s.props, 'url'),
     file: (s) => optText(s.props, 'file'),
+    kind: (s) =>
+      optText(s.props, 'kind') === 'EXTERNAL' || optText(s.props, 'file') === null
+        ? 'EXTERNAL'
+        : 'DOCUMENT',
   },
 };

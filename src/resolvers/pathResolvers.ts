@@ -6,6 +6,9 @@ import { LINKS, type Label } from '../model/index.js';
 import {
   computeReach,
   neo4jReachSource,
+  underReadings,
+  type Reached,
+  type ReachedWindow,
   openEnds,
   ResultCapExceeded,
   type GraphRecord,
@@ -86,6 +89,7 @@ export function reachParams(
     disciplines?: readonly string[] | null;
     minConfidence: 'CONFIRMED' | 'SUSPECTED';
     thirdPartyRule: 'RESPECT' | 'IGNORE';
+    structure: 'FOLLOW' | 'IGNORE';
   },
   ctx: Context,
 ): ReachParams {
@@ -101,6 +105,8 @@ export function reachParams(
     disciplines: args.disciplines ?? [],
     minConfidence: args.minConfidence,
     respectThirdPartyRule: args.thirdPartyRule === 'RESPECT',
+    followStructure: args.structure === 'FOLLOW',
+    reading: 'CERTAIN',
   };
 }
 
@@ -111,9 +117,12 @@ const penetrationReach: NonNullable<QueryResolvers['penetrationReach']> = async 
 ) => {
   const params = reachParams(args, ctx);
   try {
-    const outcome = await ctx.executor.readTransaction((tx) =>
-      computeReach(neo4jReachSource(tx, ctx.visibility), params, ctx.limits.pathMaxResults),
-    );
+    const outcome = await ctx.executor.readTransaction((tx) => {
+      const source = neo4jReachSource(tx, ctx.visibility);
+      return underReadings(args.certainty, (reading) =>
+        computeReach(source, { ...params, reading }, ctx.limits.pathMaxResults),
+      );
+    });
     if (!outcome)
       throw notFound(
         `No officer has id "${args.agent}"; penetrationReach starts from an officer (search for one with search(text: ...)).`,
@@ -207,10 +216,30 @@ async function graphOf(reach: ReachOutcome, ctx: Context): Promise<GraphRecord> 
   };
 }
 
+/** What every reached element answers (hops, score, path, certainty, windows). */
+const reachedFields = {
+  hops: (r: Reached) => r.hops,
+  exposure: (r: Reached) => r.exposure,
+  path: (r: Reached) => r.path,
+  certainty: (r: Reached) => r.certainty,
+  windows: (r: Reached): ReachedWindow[] => [...r.windows],
+  possibleWindows: (r: Reached): ReachedWindow[] | null =>
+    r.possibleWindows ? [...r.possibleWindows] : null,
+  earliest: (r: Reached) => {
+    const first = r.windows[0] ?? r.possibleWindows?.[0];
+    return first ? openEnds(first.interval).from : null;
+  },
+};
+
 /** Path queries. */
 export const pathResolvers: Pick<
   Resolvers,
-  'Reach' | 'ReachedChannel' | 'ReachedService' | 'ExposedOperation' | 'ExplainingPath'
+  | 'Reach'
+  | 'ReachedChannel'
+  | 'ReachedService'
+  | 'ExposedOperation'
+  | 'ReachWindow'
+  | 'ExplainingPath'
 > & {
   Query: Pick<NonNullable<Resolvers['Query']>, 'penetrationReach'>;
 } = {
@@ -224,6 +253,7 @@ export const pathResolvers: Pick<
       return first && last ? openEnds({ from: first.from, to: last.to }) : null;
     },
     windows: (reach) => reach.windows.map((w) => openEnds(w)),
+    possibleWindows: (reach) => reach.possibleWindows?.map((w) => openEnds(w)) ?? null,
     channels: (reach) => [...reach.channels],
     services: (reach) => [...reach.services],
     operations: (reach) => [...reach.operations],
@@ -231,21 +261,21 @@ export const pathResolvers: Pick<
   },
   ReachedChannel: {
     channel: (r) => entityRef('LiaisonChannel', r.id),
-    hops: (r) => r.hops,
-    exposure: (r) => r.exposure,
-    path: (r) => r.path,
+    ...reachedFields,
   },
   ReachedService: {
     service: (r) => entityRef('Service', r.id),
-    hops: (r) => r.hops,
-    exposure: (r) => r.exposure,
-    path: (r) => r.path,
+    ...reachedFields,
   },
   ExposedOperation: {
     operation: (r) => entityRef('Operation', r.id),
-    hops: (r) => r.hops,
-    exposure: (r) => r.exposure,
-    path: (r) => r.path,
+    ...reachedFields,
+  },
+  ReachWindow: {
+    window: (w) => openEnds(w.interval),
+    hops: (w) => w.hops,
+    exposure: (w) => w.exposure,
+    path: (w) => w.path,
   },
   ExplainingPath: {
     nodes: (path, _a, ctx) => pathNodes(path, ctx),

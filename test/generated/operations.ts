@@ -55,6 +55,8 @@ export type ChannelForm =
 export type ChannelInput = {
   /** Other names. */
   aliases?: Array<string> | null | undefined;
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification (default UNCLASSIFIED). */
   classification?: Classification | null | undefined;
   /** Disciplines carried. */
@@ -101,6 +103,8 @@ export type ChannelStructure =
 
 /** A citation given with a write: a dataset document with lines and quote, or a public reference with a section. */
 export type CitationInput = {
+  /** Properties of the element this citation supports besides the fact (form, scope, structure, sharing, thirdPartyRule, disciplines, from, to, attested). */
+  about?: Array<string> | null | undefined;
   /** First and last line, for a dataset document. */
   lines?: Array<number> | null | undefined;
   /** Verbatim words, for a dataset document. */
@@ -142,6 +146,8 @@ export type Confidence =
 export type CountryInput = {
   /** Other names. */
   aliases?: Array<string> | null | undefined;
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification (default UNCLASSIFIED). */
   classification?: Classification | null | undefined;
   /** ISO 3166 alpha-3 code. */
@@ -210,6 +216,8 @@ export type EntityOrderField =
 
 /** A new link. Which properties a type carries: PARTY_TO role/from/to; SERVES role/post/from/to; POSTED_TO post/from/to; CONDUCTED role; TOOK_PART role; SUCCEEDED from; AGENT_OF kind/confidence/from/to (both required); THROUGH, TARGETED, OF none. */
 export type LinkInput = {
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification (default UNCLASSIFIED). */
   classification?: Classification | null | undefined;
   /** Penetration confidence (AGENT_OF). */
@@ -240,6 +248,8 @@ export type LinkInput = {
 
 /** Changes to a link; absent fields keep their value, null clears an optional one. */
 export type LinkPatch = {
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification. */
   classification?: Classification | null | undefined;
   /** Penetration confidence. */
@@ -270,6 +280,8 @@ export type LinkType =
   | 'OF'
   /** A service is a party to a liaison channel. */
   | 'PARTY_TO'
+  /** A service is a component of a department or community (docs/path-semantics.md, Structure). */
+  | 'PART_OF'
   /** An officer is posted to a liaison channel (a liaison officer). */
   | 'POSTED_TO'
   /** An officer serves a service. */
@@ -333,6 +345,8 @@ export type OfficerPatch = {
 export type OperationInput = {
   /** Other names. */
   aliases?: Array<string> | null | undefined;
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification (default UNCLASSIFIED). */
   classification?: Classification | null | undefined;
   /** Codename. */
@@ -380,6 +394,8 @@ export type OrganizationFilter = {
 export type OrganizationInput = {
   /** Other names. */
   aliases?: Array<string> | null | undefined;
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification (default UNCLASSIFIED). */
   classification?: Classification | null | undefined;
   /** Id of its country. */
@@ -480,6 +496,8 @@ export type ServiceInput = {
   acronym?: string | null | undefined;
   /** Other names. */
   aliases?: Array<string> | null | undefined;
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification (default UNCLASSIFIED). */
   classification?: Classification | null | undefined;
   /** Id of its country. */
@@ -533,6 +551,8 @@ export type ServicePatch = {
   acronym?: string | null | undefined;
   /** Other names. */
   aliases?: Array<string> | null | undefined;
+  /** When a source shows it in force: an EDTF date or interval (`1985`, `1984/1985-11`); with an unknown start the fact is certain only from then. */
+  attested?: string | null | undefined;
   /** Classification. */
   classification?: Classification | null | undefined;
   /** Id of its country. */
@@ -846,6 +866,7 @@ export type LinkByIdQueryVariables = Exact<{
 
 export type LinkByIdQuery = { link:
     | { __typename: 'ChannelParty', role: PartyRole | null, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, service: { id: string }, channel: { id: string }, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string } }> }
+    | { __typename: 'Composition', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string } }> }
     | { __typename: 'Conduct', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, service: { id: string }, operation: { id: string }, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string } }> }
     | { __typename: 'Employment', from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, officer: { id: string }, service: { id: string }, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string } }> }
     | { __typename: 'OperationChannel', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, operation: { id: string }, channel: { id: string }, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string } }> }
@@ -943,6 +964,7 @@ export type CreateLinkMutation = { createLink:
     | { id: string, type: LinkType }
     | { id: string, type: LinkType }
     | { id: string, type: LinkType }
+    | { id: string, type: LinkType }
     | { kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, id: string, type: LinkType, agent: { id: string }, service: { id: string } | null }
     | { id: string, type: LinkType }
     | { id: string, type: LinkType }
@@ -956,6 +978,7 @@ export type UpdateLinkMutationVariables = Exact<{
 
 
 export type UpdateLinkMutation = { updateLink:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

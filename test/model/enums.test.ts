@@ -73,4 +73,54 @@ describe('partial dates', () => {
     expect(model.isOrdered('1949', '1949-03')).toBe(true);
     expect(model.isOrdered('1950', '1949')).toBe(false);
   });
+
+  it('read EDTF qualifiers and unspecified digits as the days they can denote', () => {
+    expect([model.firstDay('2014~'), model.lastDay('2014~')]).toEqual(['2013-01-01', '2015-12-31']);
+    expect([model.firstDay('1944?'), model.lastDay('1944?')]).toEqual(['1943-01-01', '1945-12-31']);
+    expect([model.firstDay('1950-10%'), model.lastDay('1950-10%')]).toEqual([
+      '1950-09-01',
+      '1950-11-30',
+    ]);
+    expect([model.firstDay('195X'), model.lastDay('195X')]).toEqual(['1950-01-01', '1959-12-31']);
+    expect([model.firstDay('1985-XX'), model.lastDay('1985-XX')]).toEqual([
+      '1985-01-01',
+      '1985-12-31',
+    ]);
+    expect(model.partialDateProblem('1984/1985')).toBe('it is an EDTF Interval');
+    expect(model.partialDateProblem('2001-21')).toBe('month 21 is not 01-12');
+    expect(model.partialDateProblem('0000')).toBe('the year is not 0001-9999');
+    expect(model.dateIntervalProblem('1985/1984')).toBe('it ends (1984) before it starts (1985)');
+    expect(model.dateIntervalProblem('1980/198X')).toBeUndefined();
+  });
+
+  it('give every window an outer and an inner span (CIDOC CRM), by dating rule', () => {
+    // Year precision: possibly all of 1951-1961, certainly only from the end of the start year
+    // to the beginning of the end year.
+    expect(model.spansOf({ from: '1951', to: '1961' }, 'fact')).toEqual({
+      validFrom: '1951-01-01',
+      validTo: '1961-12-31',
+      innerFrom: '1951-12-31',
+      innerTo: '1961-01-01',
+    });
+    // An unknown start: nothing certain for a fact, unless a source attests it.
+    expect(model.spansOf({ to: '1961' }, 'fact')).toEqual({ validTo: '1961-12-31' });
+    expect(model.spansOf({ to: '1961', attested: '1955/1958' }, 'fact')).toEqual({
+      validTo: '1961-12-31',
+      innerFrom: '1955-01-01',
+      innerTo: '1961-01-01',
+    });
+    // A qualified attestation attests only the days certain whichever is meant.
+    expect(model.spansOf({ attested: '1985~' }, 'fact')).toEqual({});
+    // An undated link holds as long as its ends; an undated service exists throughout.
+    expect(model.spansOf({}, 'link')).toEqual({ innerFrom: '0000-01-01', innerTo: '9999-12-31' });
+    expect(model.spansOf({}, 'fact')).toEqual({});
+    expect(model.spansOf({ to: '1991-12-26' }, 'existence')).toEqual({
+      validTo: '1991-12-26',
+      innerFrom: '0000-01-01',
+      innerTo: '1991-12-26',
+    });
+    expect(model.attestationProblem({ from: '1960', attested: '1955' })).toBe(
+      'it (1955) is before the start (1960)',
+    );
+  });
 });

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 
 /** A small random liaison graph for the property test, in plain terms. */
+/** Dates as the sources give them: EDTF bounds and when a source shows the fact in force. */
+export interface Dated {
+  readonly from?: string;
+  readonly to?: string;
+  readonly attested?: string;
+}
+
 export interface RandomGraph {
   readonly services: readonly { id: string; from?: string; to?: string }[];
+  /** PART_OF links: a component service of a whole. */
+  readonly structure: readonly (Dated & { component: string; whole: string })[];
   readonly channels: readonly {
     id: string;
     from?: string;
@@ -10,20 +19,23 @@ export interface RandomGraph {
     sharing?: 'RAW' | 'FINISHED' | 'SELECTIVE' | 'MINIMAL';
     thirdPartyRule?: boolean;
     disciplines: readonly ('SIGINT' | 'HUMINT')[];
-    parties: readonly { service: string; from?: string; to?: string }[];
+    parties: readonly ({ service: string } & Dated)[];
+    attested?: string;
   }[];
   readonly penetrations: readonly {
     hostile: string;
     confidence: 'CONFIRMED' | 'SUSPECTED';
     from?: string;
     to?: string;
+    attested?: string;
   }[];
-  readonly serves: readonly { service: string; from?: string; to?: string }[];
-  readonly postings: readonly { channel: string; from?: string; to?: string }[];
+  readonly serves: readonly ({ service: string } & Dated)[];
+  readonly postings: readonly ({ channel: string } & Dated)[];
   readonly operations: readonly {
     id: string;
     from?: string;
     to?: string;
+    attested?: string;
     conductedBy: readonly string[];
     through: readonly string[];
     tookPart: boolean;
@@ -39,6 +51,45 @@ export const window = fc
     return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   });
 
+/** A year 1940-1960 as a source may give it: plain, approximate (`1950~`) or a decade (`194X`). */
+const edtfYear = fc
+  .tuple(fc.integer({ min: 1940, max: 1960 }), fc.constantFrom('', '', '', '~', 'X'))
+  .map(([y, q]) => ({ year: y, text: q === 'X' ? `${String(y).slice(0, 3)}X` : `${y}${q}` }));
+
+/**
+ * The dates of an element: each bound missing a third of the time (unknown start / open end),
+ * EDTF-qualified some of the time, and sometimes an attestation (a year or an interval of
+ * years) inside the window.
+ */
+export const dated: fc.Arbitrary<Dated> = fc
+  .record({
+    a: fc.option(edtfYear, { nil: undefined, freq: 2 }),
+    b: fc.option(edtfYear, { nil: undefined, freq: 2 }),
+    att: fc.option(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3 })), {
+      nil: undefined,
+      freq: 2,
+    }),
+  })
+  .map(({ a, b, att }) => {
+    const [from, to] = a && b && a.year > b.year ? [b, a] : [a, b];
+    const decade = (y: number): number => y - (y % 10);
+    const lo = from ? (from.text.endsWith('X') ? decade(from.year) + 9 : from.year) : 1940;
+    const hi = to ? (to.text.endsWith('X') ? decade(to.year) : to.year) : 1960;
+    const attested =
+      att && lo <= hi
+        ? (() => {
+            const first = lo + (att[0] % (hi - lo + 1));
+            const last = Math.min(hi, first + att[1]);
+            return last > first ? `${first}/${last}` : `${first}`;
+          })()
+        : undefined;
+    return {
+      ...(from === undefined ? {} : { from: from.text }),
+      ...(to === undefined ? {} : { to: to.text }),
+      ...(attested === undefined ? {} : { attested }),
+    };
+  });
+
 const pick = <T>(items: readonly T[]) => fc.subarray([...items]);
 
 /** Random graphs of 2-6 services and 1-4 channels with windows over 1940-1960. */
@@ -52,13 +103,35 @@ export const randomGraph: fc.Arbitrary<RandomGraph> = fc
     // Channel ids sort after service ids, so the "fewer nodes" tie-break is not hidden by id order.
     const channelIds = Array.from({ length: channelCount }, (_, i) => `x${i}`);
     return fc.record({
-      services: fc.tuple(...serviceIds.map((id) => window.map((w) => ({ id, ...w })))),
+      services: fc.tuple(
+        ...serviceIds.map((id) =>
+          dated.map(({ from, to }) => ({
+            id,
+            ...(from === undefined ? {} : { from }),
+            ...(to === undefined ? {} : { to }),
+          })),
+        ),
+      ),
+      structure: fc
+        .uniqueArray(
+          fc
+            .tuple(fc.constantFrom(...serviceIds), fc.constantFrom(...serviceIds))
+            .filter(([a, b]) => a !== b),
+          { maxLength: 3, selector: ([a, b]) => `${a}/${b}` },
+        )
+        .chain((pairs) =>
+          fc.tuple(
+            ...pairs.map(([component, whole]) =>
+              fc.oneof(fc.constant({}), dated).map((d) => ({ component, whole, ...d })),
+            ),
+          ),
+        ),
       channels: fc.tuple(
         ...channelIds.map((id) =>
           fc
             .record({
               id: fc.constant(id),
-              w: window,
+              w: dated,
               sharing: fc.option(
                 fc.constantFrom(
                   'RAW' as const,
@@ -73,7 +146,11 @@ export const randomGraph: fc.Arbitrary<RandomGraph> = fc
               parties: fc
                 .subarray(serviceIds, { minLength: 2 })
                 .chain((ids) =>
-                  fc.tuple(...ids.map((service) => window.map((w) => ({ service, ...w })))),
+                  fc.tuple(
+                    ...ids.map((service) =>
+                      fc.oneof(fc.constant({}), dated).map((w) => ({ service, ...w })),
+                    ),
+                  ),
                 ),
             })
             .map(({ w, sharing, thirdPartyRule, ...rest }) => ({
@@ -89,7 +166,7 @@ export const randomGraph: fc.Arbitrary<RandomGraph> = fc
           ...ids.map((hostile) =>
             fc
               .record({
-                w: window,
+                w: dated,
                 confidence: fc.constantFrom('CONFIRMED' as const, 'SUSPECTED' as const),
               })
               .map(({ w, confidence }) => ({ hostile, confidence, ...w })),
@@ -99,15 +176,15 @@ export const randomGraph: fc.Arbitrary<RandomGraph> = fc
       serves: fc
         .subarray(serviceIds, { minLength: 1 })
         .chain((ids) =>
-          fc.tuple(...ids.slice(0, 2).map((service) => window.map((w) => ({ service, ...w })))),
+          fc.tuple(...ids.slice(0, 2).map((service) => dated.map((w) => ({ service, ...w })))),
         ),
       postings: pick(channelIds).chain((ids) =>
-        fc.tuple(...ids.slice(0, 1).map((channel) => window.map((w) => ({ channel, ...w })))),
+        fc.tuple(...ids.slice(0, 1).map((channel) => dated.map((w) => ({ channel, ...w })))),
       ),
       operations: fc
         .array(
           fc.record({
-            w: window,
+            w: dated,
             conductedBy: pick(serviceIds),
             through: pick(channelIds),
             tookPart: fc.boolean(),
@@ -125,7 +202,15 @@ export function toDocument(g: RandomGraph): Record<string, unknown> {
   return {
     sources: [{ id: 'ref', title: 'Generated test graph' }],
     services: [
-      ...g.services.map((s) => ({ ...s, name: s.id, kind: 'SIGINT', sources: cite })),
+      ...g.services.map((s) => ({
+        ...s,
+        name: s.id,
+        kind: 'SIGINT',
+        sources: cite,
+        partOf: g.structure
+          .filter((l) => l.component === s.id)
+          .map(({ component: _c, whole, ...d }) => ({ service: whole, ...d, sources: cite })),
+      })),
       { id: 'h0', name: 'h0', kind: 'FOREIGN_INTELLIGENCE', sources: cite },
       { id: 'h1', name: 'h1', kind: 'FOREIGN_INTELLIGENCE', sources: cite },
     ],
@@ -157,6 +242,7 @@ export function toDocument(g: RandomGraph): Record<string, unknown> {
       name: o.id,
       ...(o.from === undefined ? {} : { from: o.from }),
       ...(o.to === undefined ? {} : { to: o.to }),
+      ...(o.attested === undefined ? {} : { attested: o.attested }),
       sources: cite,
       conductedBy: o.conductedBy.map((service) => ({ service, sources: cite })),
       through: o.through.map((channel) => ({ channel, sources: cite })),

@@ -15,6 +15,7 @@ type Sketch = {
 const channelOf = (sketch: Sketch): ChannelFacts => ({
   id: sketch.id,
   validity: validity(sketch.from && `${sketch.from}-01-01`, sketch.to && `${sketch.to}-12-31`),
+  certain: validity(sketch.from && `${sketch.from}-01-01`, sketch.to && `${sketch.to}-12-31`),
   sharing: null,
   thirdPartyRule: false,
   disciplines: sketch.disciplines ?? [],
@@ -22,7 +23,9 @@ const channelOf = (sketch: Sketch): ChannelFacts => ({
     link: `${sketch.id}-${service}`,
     service,
     validity: validity(from && `${from}-01-01`, to && `${to}-12-31`),
+    certain: validity(from && `${from}-01-01`, to && `${to}-12-31`),
     serviceValidity: validity(null, null),
+    serviceCertain: validity(null, null),
   })),
 });
 
@@ -51,6 +54,7 @@ function sourceOf(sketches: readonly Sketch[]): ReachSource & { read: string[][]
     channels: (ids) =>
       Promise.resolve(new Map(channels.filter((c) => ids.includes(c.id)).map((c) => [c.id, c]))),
     operationsOf: () => Promise.resolve([]),
+    structureOf: () => Promise.resolve(new Map()),
   };
 }
 
@@ -94,10 +98,10 @@ describe('days at which a service can still reach the target', () => {
   ];
 
   it('holds the union of the windows of every path, level by level', async () => {
-    const times = TimesToTarget.open(
+    const times = await TimesToTarget.open(
       sourceOf(graph),
       { id: 'T', label: 'Service' },
-      { disciplines: [] },
+      { disciplines: [], followStructure: false },
     );
     expect(times.mayReach('T', year(1900), 0)).toBe(true);
     expect(times.mayReach('A', year(1952), 0)).toBe(false);
@@ -120,10 +124,10 @@ describe('days at which a service can still reach the target', () => {
   });
 
   it('leaves out channels that carry none of the requested disciplines', async () => {
-    const times = TimesToTarget.open(
+    const times = await TimesToTarget.open(
       sourceOf(graph),
       { id: 'T', label: 'Service' },
-      { disciplines: ['SIGINT'] },
+      { disciplines: ['SIGINT'], followStructure: false },
     );
     for (let level = 0; level < 3; level++) await times.extend();
     expect(times.mayReach('B', year(1955), 3)).toBe(true);
@@ -132,10 +136,10 @@ describe('days at which a service can still reach the target', () => {
 
   it("reaches a channel target by crossing it, in its parties' windows", async () => {
     const source = sourceOf(graph);
-    const times = TimesToTarget.open(
+    const times = await TimesToTarget.open(
       source,
       { id: 'c3', label: 'LiaisonChannel' },
-      { disciplines: [] },
+      { disciplines: [], followStructure: false },
     );
     expect(times.mayReach('B', year(1945), 0)).toBe(false);
     await times.extend();

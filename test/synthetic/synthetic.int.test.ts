@@ -80,6 +80,8 @@ describe('synthetic graphs', () => {
             disciplines: [],
             minConfidence: 'SUSPECTED',
             respectThirdPartyRule: true,
+            followStructure: true,
+            reading: 'POSSIBLE',
           },
           100_000,
         ),

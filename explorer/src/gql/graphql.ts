@@ -83,6 +83,8 @@ export type LinkType =
   | 'OF'
   /** A service is a party to a liaison channel. */
   | 'PARTY_TO'
+  /** A service is a component of a department or community (docs/path-semantics.md, Structure). */
+  | 'PART_OF'
   /** An officer is posted to a liaison channel (a liaison officer). */
   | 'POSTED_TO'
   /** An officer serves a service. */
@@ -345,6 +347,7 @@ export type ExplorerLinkQueryVariables = Exact<{
 
 export type ExplorerLinkQuery = { link:
     | { __typename: 'ChannelParty', from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, partyRole: PartyRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Composition', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'Conduct', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, conductRole: ConductRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'Employment', post: string | null, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, serviceRole: ServiceRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'OperationChannel', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }

@@ -1,0 +1,85 @@
+import type {
+  ChannelFacts,
+  Footholds,
+  Membership,
+  OperationLink,
+  ReachSource,
+  StructureLink,
+} from './reachTypes.js';
+
+/**
+ * Which span a reach reads (docs/path-semantics.md, "Time"): CERTAIN reads every element's
+ * inner span (in force throughout), POSSIBLE its outer span (in force at some time within).
+ */
+export type Reading = 'CERTAIN' | 'POSSIBLE';
+
+const membershipIn = (m: Membership): Membership => ({
+  ...m,
+  validity: m.certain,
+  serviceValidity: m.serviceCertain,
+});
+
+/**
+ * The source as one reading sees it: under CERTAIN every `validity` is the element's inner span,
+ * so the traversal (which reads `validity` only) computes certain reach; POSSIBLE is the source
+ * itself. Each channel is converted once.
+ */
+export function readingOf(source: ReachSource, reading: Reading): ReachSource {
+  if (reading === 'POSSIBLE') return source;
+  const seen = new WeakMap<ChannelFacts, ChannelFacts>();
+  const channelIn = (c: ChannelFacts): ChannelFacts => {
+    let out = seen.get(c);
+    if (!out) {
+      out = { ...c, validity: c.certain, parties: c.parties.map(membershipIn) };
+      seen.set(c, out);
+    }
+    return out;
+  };
+  const footholdsIn = (f: Footholds): Footholds => ({
+    agent: f.agent,
+    penetrations: f.penetrations.map((p) => ({ ...p, validity: p.certain })),
+    serves: f.serves.map((s) => ({
+      ...s,
+      validity: s.certain,
+      serviceValidity: s.serviceCertain,
+    })),
+    postings: f.postings.map((p) => ({ ...p, validity: p.certain })),
+    operations: f.operations.map((o) => ({ ...o, validity: o.certain })),
+  });
+  const structureIn = (l: StructureLink): StructureLink => ({
+    ...l,
+    validity: l.certain,
+    componentValidity: l.componentCertain,
+    wholeValidity: l.wholeCertain,
+  });
+  const operationIn = (o: OperationLink): OperationLink => ({ ...o, validity: o.certain });
+  return {
+    async footholds(agent) {
+      const facts = await source.footholds(agent);
+      return facts && footholdsIn(facts);
+    },
+    async channelsOfServices(services) {
+      const adjacency = await source.channelsOfServices(services);
+      return new Map(
+        [...adjacency].map(([sid, list]) => [
+          sid,
+          list.map(({ membership, channel }) => ({
+            membership: membershipIn(membership),
+            channel: channelIn(channel),
+          })),
+        ]),
+      );
+    },
+    async channels(ids) {
+      const found = await source.channels(ids);
+      return new Map([...found].map(([id, c]) => [id, channelIn(c)]));
+    },
+    async operationsOf(services, channels) {
+      return (await source.operationsOf(services, channels)).map(operationIn);
+    },
+    async structureOf(services) {
+      const found = await source.structureOf(services);
+      return new Map([...found].map(([sid, links]) => [sid, links.map(structureIn)]));
+    },
+  };
+}
