@@ -36,6 +36,7 @@ const LINK_TYPES: Record<LinkType, string> = {
   OF: 'OF',
   SUCCEEDED: 'SUCCEEDED',
   AGENT_OF: 'AGENT_OF',
+  PART_OF: 'PART_OF',
 };
 
 /** Which query the form asks for, with its variables. */
