@@ -42,6 +42,7 @@ export function expectedTotals(doc: GraphDocument): Record<string, number> {
       doc.organizations.filter((o) => o.country !== undefined).length +
       doc.officers.filter((o) => o.nationality !== undefined).length,
     SUCCEEDED: sum(doc.services, (s) => s.succeeded?.length ?? 0),
+    PART_OF: sum(doc.services, (s) => s.partOf?.length ?? 0),
     AGENT_OF: sum(doc.officers, (o) => o.agentOf?.length ?? 0),
   };
 }

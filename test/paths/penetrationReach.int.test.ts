@@ -79,10 +79,11 @@ describe('golden cases from the documents: Kim Philby', () => {
     expect(r.operations).toEqual([]);
   });
 
-  it('with maxHops 0 reaches only the service he served', async () => {
+  it('with maxHops 0 reaches only the service he served and, by structure, the UK community it is part of', async () => {
     const r = await reach({ agent: 'kim-philby', maxHops: 0 });
     expect(r.channels).toEqual([]);
-    expect(Object.keys(r.serviceHops)).toEqual(['sis']);
+    // SIS is PART_OF uk-ic, whose other parts (GC&CS, then GCHQ, and MI5) come at no extra hop.
+    expect(Object.keys(r.serviceHops).sort()).toEqual(['gccs', 'gchq', 'mi5', 'sis', 'uk-ic']);
   });
 
   it('reports his windows merged across NKVD, MGB and KGB', async () => {
@@ -168,9 +169,11 @@ describe('golden cases from the documents: the other agents', () => {
     expect(r.serviceHops['gchq']).toBe(1);
   });
 
-  it('Chelsea Manning (insider, US Army) reaches the Army', async () => {
+  it('Chelsea Manning (insider, US Army) reaches the Army and, by structure, the US intelligence agencies', async () => {
     const r = await reach({ agent: 'chelsea-manning' });
-    expect(r.serviceHops).toEqual({ 'us-army': 0 });
+    // The Army's intelligence elements are PART_OF us-ic (Walsh: she copied documents "from
+    // multiple American intelligence agencies"), so its other parts come at hop 0.
+    expect(r.serviceHops).toMatchObject({ 'us-army': 0, 'us-ic': 0, cia: 0, nsa: 0 });
   });
 
   it('Oleg Penkovsky (GRU, agent of SIS and CIA) is handled in the joint operation', async () => {
