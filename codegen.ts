@@ -63,6 +63,7 @@ const config: CodegenConfig = {
           ReachedService: '../paths/index.js#Reached',
           ExposedOperation: '../paths/index.js#Reached',
           ReachWindow: '../paths/index.js#ReachedWindow',
+          ReachedElement: '../paths/index.js#Reached',
           ExplainingPath: '../paths/index.js#Path',
           Window: '../paths/index.js#WindowRecord',
           Graph: '../paths/index.js#GraphRecord',

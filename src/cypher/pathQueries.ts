@@ -3,10 +3,23 @@ import type { Visibility } from '../context/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { assertLabel, assertLinkType } from './importQueries.js';
 
-const latestStart = (list: string) =>
-  `reduce(m = $windowFrom, e IN ${list} | CASE WHEN e.validFrom IS NOT NULL AND e.validFrom > m THEN e.validFrom ELSE m END)`;
-const earliestEnd = (list: string) =>
-  `reduce(m = $windowTo, e IN ${list} | CASE WHEN e.validTo IS NOT NULL AND e.validTo < m THEN e.validTo ELSE m END)`;
+/**
+ * The latest start and earliest end over a list of elements, under a reading
+ * (docs/path-semantics.md, "Time"): POSSIBLE reads outer spans (null = unbounded), CERTAIN
+ * inner spans, where an element with none (`innerFrom` null) closes the window ('~' sorts
+ * after every day, '' before).
+ */
+const latestStart = (list: string, reading: Reading) =>
+  reading === 'POSSIBLE'
+    ? `reduce(m = $windowFrom, e IN ${list} | CASE WHEN e.validFrom IS NOT NULL AND e.validFrom > m THEN e.validFrom ELSE m END)`
+    : `reduce(m = $windowFrom, e IN ${list} | CASE WHEN e.innerFrom IS NULL THEN '~' WHEN e.innerFrom > m THEN e.innerFrom ELSE m END)`;
+const earliestEnd = (list: string, reading: Reading) =>
+  reading === 'POSSIBLE'
+    ? `reduce(m = $windowTo, e IN ${list} | CASE WHEN e.validTo IS NOT NULL AND e.validTo < m THEN e.validTo ELSE m END)`
+    : `reduce(m = $windowTo, e IN ${list} | CASE WHEN e.innerFrom IS NULL THEN '' WHEN e.innerTo < m THEN e.innerTo ELSE m END)`;
+
+/** Which spans a path's time rule reads. */
+type Reading = 'CERTAIN' | 'POSSIBLE';
 
 /**
  * The k shortest time-respecting paths between two entities (Cypher `SHORTEST k` over a
@@ -23,6 +36,7 @@ export function shortestPaths(
     kinds: readonly LinkType[];
     windowFrom: string;
     windowTo: string;
+    reading: Reading;
   },
   v: Visibility,
 ): CypherQuery {
@@ -39,9 +53,9 @@ export function shortestPaths(
     cypher:
       `MATCH (a:${from.label} {id: $from}) MATCH (b:${to.label} {id: $to}) ` +
       `MATCH p = SHORTEST ${options.k} ((a)((x)-[r:${types}]-(y) WHERE ${onGraph} AND ${v.rel('r')} AND ${v.node('y')}){1,${options.maxHops}}(b) ` +
-      `WHERE ${latestStart('r + y')} <= ${earliestEnd('r + y')}) ` +
+      `WHERE ${latestStart('r + y', options.reading)} <= ${earliestEnd('r + y', options.reading)}) ` +
       `RETURN [n IN nodes(p) | n.id] AS nodes, [e IN relationships(p) | {id: e.id, type: type(e), start: startNode(e).id, end: endNode(e).id}] AS links, ` +
-      `${latestStart('relationships(p) + tail(nodes(p))')} AS windowFrom, ${earliestEnd('relationships(p) + tail(nodes(p))')} AS windowTo ` +
+      `${latestStart('relationships(p) + tail(nodes(p))', options.reading)} AS windowFrom, ${earliestEnd('relationships(p) + tail(nodes(p))', options.reading)} AS windowTo ` +
       'ORDER BY length(p), nodes',
     params: {
       from: from.id,

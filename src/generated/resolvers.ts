@@ -624,7 +624,7 @@ export type ExplainingPath = {
 };
 
 /** An operation exposed to the agent. */
-export type ExposedOperation = {
+export type ExposedOperation = ReachedElement & {
   __typename?: 'ExposedOperation';
   /** Certain when a path reaches it on inner spans; possible when only outer spans allow one. */
   certainty: Certainty;
@@ -2052,9 +2052,10 @@ export type Query = {
   organizations: OrganizationConnection;
   /**
    * The k shortest paths between any two entities under the time rule: every link and entity on
-   * a path shares at least one day with the others and with `during` (unknown starts count as
-   * possibly open). Undirected; OF links (nationality, a service's country) are left out unless
-   * asked for in `kinds`.
+   * a path shares at least one day with the others and with `during`, on their inner spans by
+   * default (certain) or their outer spans (`certainty: POSSIBLE`; unknown starts possibly open).
+   * Undirected; OF links (nationality, a service's country) are left out unless asked for in
+   * `kinds`.
    */
   paths: Paths;
   /**
@@ -2213,6 +2214,7 @@ export type QueryOrganizationsArgs = {
  * `sis-cia`); links have ids of the form `start/TYPE/end` (`kim-philby/POSTED_TO/sis-cia`).
  */
 export type QueryPathsArgs = {
+  certainty?: InputMaybe<Certainty>;
   during?: InputMaybe<WindowInput>;
   from: Scalars['ID']['input'];
   k?: InputMaybe<Scalars['Int']['input']>;
@@ -2331,7 +2333,7 @@ export type ReachWindow = {
 };
 
 /** A channel in reach. */
-export type ReachedChannel = {
+export type ReachedChannel = ReachedElement & {
   __typename?: 'ReachedChannel';
   /** Certain when a path reaches it on inner spans; possible when only outer spans allow one. */
   certainty: Certainty;
@@ -2351,8 +2353,26 @@ export type ReachedChannel = {
   windows: Array<ReachWindow>;
 };
 
+/** What every element of a reach answers: hops, score, explaining path, certainty and every window. */
+export type ReachedElement = {
+  /** Certain when a path reaches it on inner spans; possible when only outer spans allow one. */
+  certainty: Certainty;
+  /** The first day it is reached (certainly, or possibly when only possible). */
+  earliest: Maybe<Scalars['String']['output']>;
+  /** Score of the explaining path: confidence times the sharing weights on it (0 to 1). */
+  exposure: Scalars['Float']['output'];
+  /** Channels on the shortest path (0 for a foothold service). */
+  hops: Scalars['Int']['output'];
+  /** The explaining path (fewest hops, then best score). */
+  path: ExplainingPath;
+  /** Every window in which it is possibly reached; null unless certainty: POSSIBLE was asked. */
+  possibleWindows: Maybe<Array<ReachWindow>>;
+  /** Every window in which it is certainly reached within the hop bound (the union over all paths), earliest first, each with its best path; empty when only possible. */
+  windows: Array<ReachWindow>;
+};
+
 /** A service in reach. */
-export type ReachedService = {
+export type ReachedService = ReachedElement & {
   __typename?: 'ReachedService';
   /** Certain when a path reaches it on inner spans; possible when only outer spans allow one. */
   certainty: Certainty;
@@ -2906,6 +2926,7 @@ export type ResolversTypes = {
   ReachDirection: ReachDirection;
   ReachWindow: ResolverTypeWrapper<ReachedWindow>;
   ReachedChannel: ResolverTypeWrapper<Reached>;
+  ReachedElement: ResolverTypeWrapper<Reached>;
   ReachedService: ResolverTypeWrapper<Reached>;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   Service: ResolverTypeWrapper<EntityRecord>;
@@ -3010,6 +3031,7 @@ export type ResolversParentTypes = {
   Reach: ReachOutcome;
   ReachWindow: ReachedWindow;
   ReachedChannel: Reached;
+  ReachedElement: Reached;
   ReachedService: Reached;
   SearchHit: SearchHitRecord;
   Service: EntityRecord;
@@ -3203,6 +3225,7 @@ export type ExposedOperationResolvers<ContextType = Context, ParentType extends 
   path?: Resolver<ResolversTypes['ExplainingPath'], ParentType, ContextType>;
   possibleWindows?: Resolver<Maybe<Array<ResolversTypes['ReachWindow']>>, ParentType, ContextType>;
   windows?: Resolver<Array<ResolversTypes['ReachWindow']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ExposedToResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExposedTo'] = ResolversParentTypes['ExposedTo']> = {
@@ -3505,7 +3528,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   officers?: Resolver<ResolversTypes['OfficerConnection'], ParentType, ContextType, RequireFields<QueryOfficersArgs, 'first' | 'orderBy'>>;
   operations?: Resolver<ResolversTypes['OperationConnection'], ParentType, ContextType, RequireFields<QueryOperationsArgs, 'first' | 'orderBy'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
-  paths?: Resolver<ResolversTypes['Paths'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'k' | 'to'>>;
+  paths?: Resolver<ResolversTypes['Paths'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'certainty' | 'from' | 'k' | 'to'>>;
   penetrationReach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryPenetrationReachArgs, 'agent' | 'certainty' | 'direction' | 'maxHops' | 'minConfidence' | 'structure' | 'thirdPartyRule'>>;
   penetrations?: Resolver<ResolversTypes['PenetrationConnection'], ParentType, ContextType, RequireFields<QueryPenetrationsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -3541,6 +3564,11 @@ export type ReachedChannelResolvers<ContextType = Context, ParentType extends Re
   path?: Resolver<ResolversTypes['ExplainingPath'], ParentType, ContextType>;
   possibleWindows?: Resolver<Maybe<Array<ResolversTypes['ReachWindow']>>, ParentType, ContextType>;
   windows?: Resolver<Array<ResolversTypes['ReachWindow']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReachedElementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachedElement'] = ResolversParentTypes['ReachedElement']> = {
+  __resolveType: TypeResolveFn<'ExposedOperation' | 'ReachedChannel' | 'ReachedService', ParentType, ContextType>;
 };
 
 export type ReachedServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachedService'] = ResolversParentTypes['ReachedService']> = {
@@ -3552,6 +3580,7 @@ export type ReachedServiceResolvers<ContextType = Context, ParentType extends Re
   possibleWindows?: Resolver<Maybe<Array<ResolversTypes['ReachWindow']>>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   windows?: Resolver<Array<ResolversTypes['ReachWindow']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -3703,6 +3732,7 @@ export type Resolvers<ContextType = Context> = {
   Reach?: ReachResolvers<ContextType>;
   ReachWindow?: ReachWindowResolvers<ContextType>;
   ReachedChannel?: ReachedChannelResolvers<ContextType>;
+  ReachedElement?: ReachedElementResolvers<ContextType>;
   ReachedService?: ReachedServiceResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;

@@ -2,7 +2,7 @@ import type { Context } from '../context/index.js';
 import { listOf, mapOf, shortestPaths, str } from '../cypher/index.js';
 import { badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
-import { LINK_TYPES, type LinkType } from '../model/index.js';
+import { BEGINNING, END, LINK_TYPES, type LinkType } from '../model/index.js';
 import { validity, type GraphRecord, type Path, type PathsRecord } from '../paths/index.js';
 import { timeWindow } from './linkFields.js';
 import { nameOf } from './props.js';
@@ -36,8 +36,9 @@ const paths: NonNullable<QueryResolvers['paths']> = async (_p, args, ctx) => {
         k: args.k,
         maxHops,
         kinds,
-        windowFrom: window?.fromDay ?? '0000-01-01',
-        windowTo: window?.toDay ?? '9999-12-31',
+        windowFrom: window?.fromDay ?? BEGINNING,
+        windowTo: window?.toDay ?? END,
+        reading: args.certainty,
       },
       ctx.visibility,
     ),
