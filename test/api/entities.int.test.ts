@@ -206,7 +206,8 @@ describe('relationship fields', () => {
     ]);
 
     const declared = penetrations(doc).filter((p) => p.agent === 'kim-philby');
-    expect(declared.map((p) => p.end)).toEqual(['nkvd', 'mgb', 'kgb']);
+    // One recruitment, by the NKVD; the MGB and KGB carried it on by SUCCEEDED, not by AGENT_OF.
+    expect(declared.map((p) => [p.end, p.from, p.to])).toEqual([['nkvd', '1934', '1963-01']]);
     expect(officer.penetrations).toEqual(
       declared.map((p) => ({
         id: p.id,
@@ -252,11 +253,12 @@ describe('relationship fields', () => {
       (await query(ChannelDetailDocument, { id: 'sis-cia' })).node,
       'LiaisonChannel',
     );
+    expect([yaml.scope, yaml.form]).toEqual(['BILATERAL', 'RELATIONAL']);
     expect(channel).toMatchObject({
       name: yaml.name,
       aliases: yaml.aliases,
       scope: 'BILATERAL',
-      form: null,
+      form: 'RELATIONAL',
       structure: null,
       disciplines: yaml.disciplines,
       sharing: null,
@@ -455,11 +457,16 @@ describe('relationship fields', () => {
 });
 
 describe('time arguments of relationship fields', () => {
-  const philbyPenetrations = async (variables: {
+  // Hanssen approached Soviet intelligence twice: the GRU (1979 to 1981) and the KGB (1985-10
+  // to his arrest on 2001-02-18), so his penetrations are two windows with a gap between them.
+  const hanssenPenetrations = async (variables: {
     at?: string;
     during?: { from?: string; to?: string };
   }): Promise<string[]> => {
-    const { node } = await query(OfficerPenetrationsDocument, { id: 'kim-philby', ...variables });
+    const { node } = await query(OfficerPenetrationsDocument, {
+      id: 'robert-hanssen',
+      ...variables,
+    });
     return as(node, 'Officer').penetrations.map((p) => p.service?.id ?? '');
   };
   const channelPostings = async (
@@ -470,25 +477,45 @@ describe('time arguments of relationship fields', () => {
     return as(node, 'LiaisonChannel').postings.map((p) => p.officer.id);
   };
 
-  it('at: "1950" keeps only the penetration in force that year (the MGB)', async () => {
-    expect(await philbyPenetrations({})).toEqual(['nkvd', 'mgb', 'kgb']);
-    expect(await philbyPenetrations({ at: '1950' })).toEqual(['mgb']);
+  it("reads Hanssen's two penetrations from the YAML", () => {
+    expect(
+      (entry(doc.officers, 'robert-hanssen').agentOf ?? []).map((a) => [a.service, a.from, a.to]),
+    ).toEqual([
+      ['gru', '1979', '1981'],
+      ['kgb', '1985-10', '2001-02-18'],
+    ]);
+  });
+
+  it('at: "1980" keeps only the penetration in force that year (the GRU)', async () => {
+    expect(await hanssenPenetrations({})).toEqual(['gru', 'kgb']);
+    expect(await hanssenPenetrations({ at: '1980' })).toEqual(['gru']);
+    expect(await hanssenPenetrations({ at: '1990' })).toEqual(['kgb']);
+    expect(await hanssenPenetrations({ at: '1983' })).toEqual([]);
   });
 
   it('at a month keeps every penetration whose window covers part of it', async () => {
-    // The MGB window ends 1954-03 and the KGB one starts 1954-03: both cover March 1954.
-    expect(await philbyPenetrations({ at: '1954-03' })).toEqual(['mgb', 'kgb']);
-    expect(await philbyPenetrations({ at: '1954-04-01' })).toEqual(['kgb']);
-    expect(await philbyPenetrations({ at: '1963-02' })).toEqual([]);
+    // The KGB window ends on 2001-02-18: it covers part of February 2001, and not the 19th.
+    expect(await hanssenPenetrations({ at: '2001-02' })).toEqual(['kgb']);
+    expect(await hanssenPenetrations({ at: '2001-02-18' })).toEqual(['kgb']);
+    expect(await hanssenPenetrations({ at: '2001-02-19' })).toEqual([]);
+    // "to: 1981" may be any day of 1981, so December 1981 is covered and January 1982 is not.
+    expect(await hanssenPenetrations({ at: '1981-12' })).toEqual(['gru']);
+    expect(await hanssenPenetrations({ at: '1982-01' })).toEqual([]);
+    // "from: 1985-10" may be any day of October 1985: its first day is covered, September not.
+    expect(await hanssenPenetrations({ at: '1985-10-01' })).toEqual(['kgb']);
+    expect(await hanssenPenetrations({ at: '1985-09' })).toEqual([]);
   });
 
   it('during: a window keeps the links overlapping it, open ends included', async () => {
-    expect(await philbyPenetrations({ during: { from: '1945', to: '1947' } })).toEqual([
-      'nkvd',
-      'mgb',
+    expect(await hanssenPenetrations({ during: { from: '1981', to: '1985-10' } })).toEqual([
+      'gru',
+      'kgb',
     ]);
-    expect(await philbyPenetrations({ during: { from: '1955' } })).toEqual(['kgb']);
-    expect(await philbyPenetrations({ during: { to: '1940' } })).toEqual(['nkvd']);
+    expect(await hanssenPenetrations({ during: { from: '1982', to: '1985-09' } })).toEqual([]);
+    expect(await hanssenPenetrations({ during: { from: '1982' } })).toEqual(['kgb']);
+    expect(await hanssenPenetrations({ during: { to: '1985-09' } })).toEqual(['gru']);
+    expect(await hanssenPenetrations({ during: { to: '1985-10' } })).toEqual(['gru', 'kgb']);
+    expect(await hanssenPenetrations({ during: { from: '2001-02-19' } })).toEqual([]);
   });
 
   it("LiaisonChannel.postings during 1952-1960 excludes Philby's 1949-51 posting", async () => {
@@ -816,26 +843,29 @@ describe('connections', () => {
     );
   });
 
-  it("filter penetrations by agent: Philby's three, ordered by start", async () => {
+  it("filter penetrations by agent: Hanssen's two, ordered by start", async () => {
     const { penetrations: page } = await query(PenetrationPageDocument, {
-      filter: { agent: 'kim-philby' },
+      filter: { agent: 'robert-hanssen' },
     });
-    expect(page.totalCount).toBe(3);
+    expect(page.totalCount).toBe(2);
     expect(page.edges.map((e) => e.node)).toEqual(
       penetrations(doc)
-        .filter((p) => p.agent === 'kim-philby')
+        .filter((p) => p.agent === 'robert-hanssen')
         .map((p) => ({
           id: p.id,
           kind: p.kind,
           confidence: p.confidence,
           from: p.from,
           to: p.to,
-          agent: { id: 'kim-philby' },
+          agent: { id: 'robert-hanssen' },
           service: { id: p.end },
           organization: null,
         })),
     );
-    expect(page.edges.map((e) => e.node.service?.id)).toEqual(['nkvd', 'mgb', 'kgb']);
+    expect(page.edges.map((e) => [e.node.service?.id, e.node.from])).toEqual([
+      ['gru', '1979'],
+      ['kgb', '1985-10'],
+    ]);
   });
 
   it('filter penetrations by kind: insiders end at organizations', async () => {
