@@ -34,6 +34,8 @@ describe('link(id)', () => {
   it('answers every link around Philby with its type, the ends the graph draws, and its sources', async () => {
     const edges = (await edgesAround('kim-philby')).filter((edge) => edge.kind !== 'OF');
     expect(edges.length).toBeGreaterThan(5);
+    // SIS PART_OF uk-ic: a Composition names its component and whole.
+    expect(edges.map((edge) => edge.kind)).toContain('PART_OF');
     for (const edge of edges) {
       const response = await postGraphQL(
         api.server.url,
