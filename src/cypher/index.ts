@@ -15,7 +15,7 @@ export {
   type SortField,
   type SortDirection,
 } from './connections.js';
-export { luceneQuery, searchEntities } from './search.js';
+export { searchCandidates, entitiesAfter, setSearchProps } from './search.js';
 export * from './importQueries.js';
 export { lockEntities, lockLinks, lockExplicitLinkIds } from './writeLocks.js';
 export { str, optStr, mapOf, listOf } from './fields.js';

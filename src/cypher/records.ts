@@ -1,5 +1,6 @@
 import type { Label, LinkType } from '../model/index.js';
 import type { Plain } from '../neo4j/index.js';
+import type { Highlight, SearchField } from '../search/index.js';
 
 /** Stored properties of a node or relationship, as plain values. */
 export type Props = Readonly<Record<string, Plain>>;
@@ -59,10 +60,13 @@ export interface ConnectionRecord<T> {
   readonly count: () => Promise<number>;
 }
 
-/** A full-text search hit. */
+/** A search hit: the entity, its score and the field it is shown by. */
 export interface SearchHitRecord {
   readonly entity: EntityRecord;
   readonly score: number;
+  readonly matchedField: SearchField;
+  readonly snippet: string;
+  readonly highlights: readonly Highlight[];
 }
 
 /** A page of entities. */

@@ -2065,7 +2065,15 @@ export type Query = {
   penetrationReach: Reach;
   /** Penetrations (AGENT_OF links): who secretly worked for whom, a page at a time, ordered by start then id. */
   penetrations: PenetrationConnection;
-  /** Full-text search over names, acronyms, aliases, codenames and country codes, best match first. */
+  /**
+   * Search as analysts type: names, acronyms, aliases, codenames, country codes, summaries,
+   * outcomes, notes and the quoted words of an entity's citations, best match first. Every word
+   * must match one of the entity's fields: exactly, accents and case aside (`attache` finds
+   * attaché, `Muenchen` München), with a typo (one edit from 4 letters, two from 8, in words of
+   * letters only, the first 8 such words of a text), or, for the last word, as its beginning
+   * (`phil` finds Philby). Neighbouring words of a name match written as one (`FiveEyes`), and
+   * small numbers either way (`5 Eyes`).
+   */
   search: Array<SearchHit>;
   /** One service by id; null when no service has it. */
   service: Maybe<Service>;
@@ -2392,22 +2400,54 @@ export type ReachedService = ReachedElement & {
   windows: Array<ReachWindow>;
 };
 
+/** Which field of an entity a search matched. */
+export type SearchField =
+  /** A service's acronym. */
+  | 'ACRONYM'
+  /** One of its aliases (other names, spellings, transliterations). */
+  | 'ALIAS'
+  /** A country's ISO code. */
+  | 'CODE'
+  /** An operation's codename. */
+  | 'CODENAME'
+  /** Its name. */
+  | 'NAME'
+  /** Its notes. */
+  | 'NOTES'
+  /** An operation's outcome. */
+  | 'OUTCOME'
+  /** The quoted words of one of its citations. */
+  | 'QUOTE'
+  /** An operation's summary. */
+  | 'SUMMARY';
+
 /** A search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity found. */
   entity: Entity;
+  /** Where the matched words are in `snippet`, in order, not overlapping: render `snippet.slice(start, end)` marked. */
+  highlights: Array<TextRange>;
+  /** The field the hit is shown by: the one matching the most words, then the one that earned more of the score, then the first of name, acronym, aliases, codename, code, summary, outcome, notes, quotes. */
+  matchedField: SearchField;
   /**
    * Relevance, higher is better, computed from this entity's own fields and the search words only,
-   * never from other entities (so an entity the caller may not see changes no score or order).
-   * Fields and words are split into tokens: lowercase runs between whitespace and punctuation. For
-   * each word of the text, the best of the entity's fields counts: its weight (name and acronym 4,
-   * each alias and the codename 2, a country code 1) times 1 when the word equals one of its tokens,
-   * 0.5 when it begins one, divided by the square root of the field's number of tokens. The score
+   * never from other entities (so an entity the caller may not see changes no hit, score or order).
+   * Fields and words are split into tokens: runs of letters and digits, lowercased, accents
+   * removed. For each word of the text, the best of the entity's fields counts: its weight (name and
+   * acronym 4, each alias and the codename 2, a country code, the summary, the outcome, the notes and
+   * each quote 1) times the best match among its tokens (1 equal, 0.5 begun by the last word, 0.4
+   * one edit away, 0.25 two), divided by the square root of the field's number of tokens. The score
    * sums this over the words and adds the weight of the best field whose tokens are exactly the
    * text's. Hits with equal scores come in order of id.
    */
   score: Scalars['Float']['output'];
+  /**
+   * The matched field's text (an alias or a quote: that one), whole when at most 160 characters,
+   * else about 160 characters from a little before the first match, with `…` where it was cut;
+   * line breaks shown as spaces. `highlights` marks the matched words in it.
+   */
+  snippet: Scalars['String']['output'];
 };
 
 /** An intelligence or security organisation of a state: SIS, CIA, KGB, BND, ISI, ... */
@@ -2719,6 +2759,18 @@ export type Targeting = Link & {
   type: LinkType;
 };
 
+/**
+ * A part of a string: from `start` (included) to `end` (excluded), counted in UTF-16 code units as
+ * JavaScript indexes strings (the same as code points for text without characters beyond U+FFFF).
+ */
+export type TextRange = {
+  __typename?: 'TextRange';
+  /** Offset after the last character. */
+  end: Scalars['Int']['output'];
+  /** Offset of the first character. */
+  start: Scalars['Int']['output'];
+};
+
 /** Whether the traversal applies the third-party rule of channels that have it. */
 export type ThirdPartyRule =
   /** Ignore it (the worst case). */
@@ -2928,6 +2980,7 @@ export type ResolversTypes = {
   ReachedChannel: ResolverTypeWrapper<Reached>;
   ReachedElement: ResolverTypeWrapper<Reached>;
   ReachedService: ResolverTypeWrapper<Reached>;
+  SearchField: SearchField;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   Service: ResolverTypeWrapper<EntityRecord>;
   ServiceConnection: ResolverTypeWrapper<EntityConnectionRecord>;
@@ -2945,6 +2998,7 @@ export type ResolversTypes = {
   Succession: ResolverTypeWrapper<LinkRecord>;
   Target: ResolverTypeWrapper<EntityRecord>;
   Targeting: ResolverTypeWrapper<LinkRecord>;
+  TextRange: ResolverTypeWrapper<TextRange>;
   ThirdPartyRule: ThirdPartyRule;
   TimelineEvent: ResolverTypeWrapper<TimelineEventRecord>;
   Window: ResolverTypeWrapper<WindowRecord>;
@@ -3045,6 +3099,7 @@ export type ResolversParentTypes = {
   Succession: LinkRecord;
   Target: EntityRecord;
   Targeting: LinkRecord;
+  TextRange: TextRange;
   TimelineEvent: TimelineEventRecord;
   Window: WindowRecord;
   WindowInput: WindowInput;
@@ -3585,7 +3640,10 @@ export type ReachedServiceResolvers<ContextType = Context, ParentType extends Re
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  highlights?: Resolver<Array<ResolversTypes['TextRange']>, ParentType, ContextType>;
+  matchedField?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
@@ -3661,6 +3719,11 @@ export type TargetingResolvers<ContextType = Context, ParentType extends Resolve
   target?: Resolver<ResolversTypes['Target'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['LinkType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TextRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextRange'] = ResolversParentTypes['TextRange']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TimelineEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
@@ -3742,6 +3805,7 @@ export type Resolvers<ContextType = Context> = {
   Succession?: SuccessionResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;
   Targeting?: TargetingResolvers<ContextType>;
+  TextRange?: TextRangeResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   Window?: WindowResolvers<ContextType>;
 };

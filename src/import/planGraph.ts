@@ -18,6 +18,7 @@ import {
   type GraphDocument,
   type Section,
 } from './graphDocument.js';
+import { withSearchProps } from '../search/index.js';
 import { fieldPath, ImportError, type ImportProblem, type Place } from './importProblem.js';
 
 /** Property values as Neo4j stores them: scalars and lists of strings, no nested maps. */
@@ -515,7 +516,7 @@ function buildRows(
       });
     }
   }
-  return { sources, nodes, links, citedSources };
+  return { sources, nodes: withSearchProps(nodes), links, citedSources };
 }
 
 /** Drops undefined values: Neo4j stores no nulls and `SET n = $props` must replace cleanly. */

@@ -1,16 +1,22 @@
 import type { Logger } from '../log/index.js';
 import { BEGINNING, END, LABELS, LINK_TYPES } from '../model/index.js';
+import { storeSearchProps } from '../search/storeSearchProps.js';
 import type { CypherQuery, Executor } from './executor.js';
 
 /**
  * One versioned schema change; every statement must be idempotent (`IF NOT EXISTS`). A statement
  * given as `{ batched }` changes data in batches of its own (`CALL { … } IN TRANSACTIONS`), so it
- * runs in an auto-commit transaction.
+ * runs in an auto-commit transaction; one given as `{ computed }` writes values Cypher cannot
+ * compute, with transactions of its own.
  */
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  readonly statements: readonly (string | { readonly batched: string })[];
+  readonly statements: readonly (
+    | string
+    | { readonly batched: string }
+    | { readonly computed: (executor: Executor) => Promise<unknown> }
+  )[];
 }
 
 /**
@@ -133,6 +139,20 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE CONSTRAINT part_of_id_unique IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.id IS UNIQUE',
     ],
   },
+  {
+    version: 8,
+    name: 'search terms',
+    // Issue 14: search finds words of any searched field (notes and quotes too), accents folded,
+    // with typos and prefixes. Each entity stores its folded terms and fields (searchTerms and
+    // searchText, written with the entity by planGraph; here for stores written before); the
+    // terms are indexed with the whitespace analyzer, so Lucene's terms are exactly the ones
+    // search scores (src/search/searchTerms.ts). It replaces entity_search, which no query reads.
+    statements: [
+      { computed: storeSearchProps },
+      `CREATE FULLTEXT INDEX entity_terms IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchTerms] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace', \`fulltext.eventually_consistent\`: true}}`,
+      'DROP INDEX entity_search IF EXISTS',
+    ],
+  },
 ];
 
 /** Cypher: the last day of a plain partial date (`1949` -> `1949-12-31`), as stored before EDTF. */
@@ -169,7 +189,9 @@ export async function applyMigrations(
     if (applied.has(migration.version)) continue;
     for (const statement of migration.statements) {
       if (typeof statement === 'string') await executor.write({ cypher: statement, params: {} });
-      else await executor.autoCommit({ cypher: statement.batched, params: {} });
+      else if ('batched' in statement)
+        await executor.autoCommit({ cypher: statement.batched, params: {} });
+      else await statement.computed(executor);
     }
     await executor.write({
       cypher:

@@ -1,14 +1,7 @@
-import {
-  linkById,
-  linkRecordOf,
-  searchEntities,
-  str,
-  assertLabel,
-  type EntityListFilter,
-  type Props,
-} from '../cypher/index.js';
+import { linkById, linkRecordOf, str, type EntityListFilter } from '../cypher/index.js';
 import { badInput, shown } from '../errors/index.js';
 import type { EntityOrder, QueryResolvers } from '../generated/resolvers.js';
+import { parseSearch, searchEntities } from '../search/index.js';
 import { checkFirst } from './cursor.js';
 import { entityConnection, penetrationConnection } from './connections.js';
 import { timeWindow, type TimeArgs } from './linkFields.js';
@@ -40,6 +33,8 @@ const SEARCH_MAX_WORD_LENGTH = 100;
  * Checked before the text is split, so the work a text causes is bounded whatever its size.
  */
 const SEARCH_MAX_TEXT_LENGTH = 4096;
+/** How many words a search may have once split at punctuation: each is a clause of the query. */
+const SEARCH_MAX_SPLIT_WORDS = 64;
 
 /** Root query fields. */
 export const queryResolvers: QueryResolvers = {
@@ -125,24 +120,25 @@ export const queryResolvers: QueryResolvers = {
     }
     const words = text.split(/\s+/).filter((word) => word.length > 0);
     const longest = words.reduce((most, word) => Math.max(most, word.length), 0);
-    // Each word becomes a prefix query; Lucene refuses too many clauses or too long a prefix.
+    // Each word becomes clauses of a Lucene query; Lucene refuses too many or too long ones.
     if (words.length > SEARCH_MAX_WORDS || longest > SEARCH_MAX_WORD_LENGTH) {
       throw badInput(
         `'text' takes at most ${SEARCH_MAX_WORDS} words of at most ${SEARCH_MAX_WORD_LENGTH} characters each; got ${words.length} words, the longest of ${longest} characters.`,
         { argument: 'text', maxWords: SEARCH_MAX_WORDS, maxWordLength: SEARCH_MAX_WORD_LENGTH },
       );
     }
-    const query = searchEntities(text, limit, visibility);
+    const query = parseSearch(text);
     if (query === undefined) {
       throw badInput(`'text' must contain at least one word to search for; got ${shown(text)}.`, {
         argument: 'text',
       });
     }
-    const rows = await executor.read(query);
-    return rows.map((row) => {
-      const label = str(row['label'], 'label');
-      assertLabel(label);
-      return { entity: { label, props: row['props'] as Props }, score: Number(row['score']) };
-    });
+    if (query.words.length > SEARCH_MAX_SPLIT_WORDS) {
+      throw badInput(
+        `'text' takes at most ${SEARCH_MAX_SPLIT_WORDS} words once split at punctuation (al-Qaeda is two); got ${query.words.length}.`,
+        { argument: 'text', maxSplitWords: SEARCH_MAX_SPLIT_WORDS },
+      );
+    }
+    return searchEntities(executor, query, limit, visibility);
   },
 };

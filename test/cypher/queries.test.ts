@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { SEE_ALL, visibilityFor } from '../../src/context/index.js';
-import { createLinks, linksOf, listEntities, luceneQuery } from '../../src/cypher/index.js';
+import { createLinks, linksOf, listEntities, searchCandidates } from '../../src/cypher/index.js';
 
 describe('Cypher builders', () => {
   it('batch a relationship field into one UNWIND over the parent ids, labels fixed by the spec', () => {
@@ -100,13 +100,20 @@ describe('Cypher builders', () => {
     );
   });
 
-  it('escape Lucene syntax in search text so any input means only its words', () => {
-    expect(luceneQuery('Philby')).toBe('(Philby OR Philby*)');
-    expect(luceneQuery('kim "philby" OR (x)')).toBe(
-      '(kim OR kim*) AND (\\"philby\\" OR \\"philby\\"*) AND (\\(x\\) OR \\(x\\)*)',
+  it('pass the search query as a parameter, visible candidates only, with their stored fields', () => {
+    const query = searchCandidates(
+      '(philby OR philby*)',
+      visibilityFor({ clearance: 'SECRET', nationality: 'GBR' }),
     );
-    expect(luceneQuery('philby ( *')).toBe('(philby OR philby*)');
-    expect(luceneQuery('  ')).toBeUndefined();
-    expect(luceneQuery('" ( *')).toBeUndefined();
+    expect(query.cypher).toBe(
+      "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh() CALL db.index.fulltext.queryNodes('entity_terms', $query) YIELD node AS n " +
+        'WHERE (n.classification IN $visClassifications AND (n.releasableTo IS NULL OR size(n.releasableTo) = 0 OR $visNationality IN n.releasableTo)) ' +
+        'RETURN n.id AS id, n.searchText AS text',
+    );
+    expect(query.params).toEqual({
+      query: '(philby OR philby*)',
+      visClassifications: ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET'],
+      visNationality: 'GBR',
+    });
   });
 });

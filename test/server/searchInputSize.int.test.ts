@@ -33,3 +33,34 @@ describe('a search text of any size is answered BAD_USER_INPUT, never INTERNAL_S
     expect(response.data).toEqual({ search: [] });
   });
 });
+
+describe('a search text that splits into too many words is answered BAD_USER_INPUT', () => {
+  const letters = (i: number) =>
+    Array.from({ length: 30 }, (_, j) => String.fromCharCode(97 + ((i * 7 + j * 3) % 26))).join('');
+
+  it('refuses 65 words once split at punctuation, saying how many it takes', async () => {
+    const text = Array.from({ length: 13 }, (_, i) => `a${i}-b-c-d-e`).join(' ');
+    const response = await search(text);
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([
+      {
+        message:
+          "'text' takes at most 64 words once split at punctuation (al-Qaeda is two); got 65.",
+        path: ['search'],
+        extensions: { code: 'BAD_USER_INPUT', argument: 'text', maxSplitWords: 64 },
+      },
+    ]);
+  });
+
+  it('answers 64 words of 30 letters, the first 8 allowed two typos each, within 10 s', async () => {
+    const text = Array.from(
+      { length: 32 },
+      (_, i) => `${letters(2 * i)}-${letters(2 * i + 1)}`,
+    ).join(' ');
+    const started = performance.now();
+    const response = await search(text);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ search: [] });
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
