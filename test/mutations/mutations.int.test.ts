@@ -340,7 +340,7 @@ describe('link mutations', () => {
       problems: [
         {
           field: 'kind',
-          message: "PARTY_TO links carry role, from, to; 'kind' is not one of them",
+          message: "PARTY_TO links carry role, from, to, attested; 'kind' is not one of them",
         },
         { field: 'role', message: 'a PARTY_TO role is one of SENIOR, JUNIOR, MEMBER; got "BOSS"' },
       ],
