@@ -1,6 +1,7 @@
 import { coveredBy, intersect, intersectAll, merge, type Interval } from './interval.js';
 import type {
   ChannelFacts,
+  EventSpans,
   Path,
   PathLink,
   Reached,
@@ -206,7 +207,7 @@ export async function computeReach(
       });
     }
     for (const op of facts.operations) {
-      const interval = intersect(start.interval, op.validity);
+      const interval = meetEvent(start.interval, op);
       if (!interval) continue;
       const path = extend(
         agentPath,
@@ -428,7 +429,7 @@ export async function computeReach(
   }
   for (const piece of visited) {
     for (const link of byVia.get(piece.node) ?? []) {
-      const interval = intersect(piece.path.interval, link.validity);
+      const interval = meetEvent(piece.path.interval, link);
       if (!interval) continue;
       const step: PathLink =
         link.type === 'CONDUCTED'
@@ -486,6 +487,18 @@ const rankOf = (step: Step): Ranked => ({
   exposure: step.score,
   path: { nodes: step.from.path.nodes, interval: step.interval },
 });
+
+/**
+ * The days a path open during `interval` meets an operation: the overlap with its span, or,
+ * for an event with no certain day under the certain reading, all the days it can have been on
+ * when the interval contains them.
+ */
+function meetEvent(interval: Interval, event: EventSpans): Interval | undefined {
+  const overlap = intersect(interval, event.validity);
+  if (overlap || !event.whole) return overlap;
+  const { from, to } = event.whole;
+  return interval.from <= from && to <= interval.to ? event.whole : undefined;
+}
 
 /** Whether piece `a` makes `b` redundant: same node and extendability, ranked at least as well, interval containing b's. */
 function dominates(a: Piece, b: Piece): boolean {

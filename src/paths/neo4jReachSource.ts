@@ -194,6 +194,12 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
       }),
     );
   });
+  const structureLoader = new DataLoader<string, StructureLink[]>(async (services) => {
+    const bySid = new Map<string, StructureLink[]>();
+    for (const row of await tx.run(reachStructureOf(services, visibility)))
+      bySid.set(str(row['sid'], 'sid'), entries(row['links']).map(structureLinkOf));
+    return services.map((sid) => bySid.get(sid) ?? []);
+  });
   return {
     async footholds(agent) {
       return (await footholdLoader.load(agent)) ?? undefined;
@@ -222,11 +228,8 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
       }));
     },
     async structureOf(services) {
-      const out = new Map<string, StructureLink[]>();
-      if (services.length === 0) return out;
-      for (const row of await tx.run(reachStructureOf(services, visibility)))
-        out.set(str(row['sid'], 'sid'), entries(row['links']).map(structureLinkOf));
-      return out;
+      const lists = await loadAll(structureLoader, services);
+      return new Map(services.map((sid, i) => [sid, lists[i] ?? []]));
     },
   };
 }

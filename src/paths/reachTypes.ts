@@ -57,11 +57,20 @@ export interface Footholds {
   })[];
   readonly postings: readonly (Spans & { link: string; channel: string })[];
   /** Operations taken part in; the spans are the link's and the operation's together. */
-  readonly operations: readonly (Spans & { link: string; operation: string })[];
+  readonly operations: readonly (EventSpans & { link: string; operation: string })[];
 }
 
 /** An operation linked to a service (CONDUCTED) or a channel (THROUGH). */
-export interface OperationLink extends Spans {
+/**
+ * An operation's spans. An operation is an event: under the certain reading, one with no certain
+ * day (`certain` is NEVER, e.g. "July 1985") is still certainly met by a window containing every
+ * day it can have been on; `whole` holds those days then (docs/path-semantics.md, operations).
+ */
+export interface EventSpans extends Spans {
+  readonly whole?: Interval;
+}
+
+export interface OperationLink extends EventSpans {
   readonly via: string;
   readonly link: string;
   readonly type: 'CONDUCTED' | 'THROUGH';

@@ -1,5 +1,6 @@
 import type {
   ChannelFacts,
+  EventSpans,
   Footholds,
   Membership,
   OperationLink,
@@ -12,6 +13,13 @@ import type {
  * inner span (in force throughout), POSSIBLE its outer span (in force at some time within).
  */
 export type Reading = 'CERTAIN' | 'POSSIBLE';
+
+/** An event under the certain reading: its inner span, and its outer one when it has no certain day. */
+const eventIn = <T extends EventSpans>(o: T): T => ({
+  ...o,
+  validity: o.certain,
+  ...(o.certain.from > o.certain.to ? { whole: o.validity } : {}),
+});
 
 const membershipIn = (m: Membership): Membership => ({
   ...m,
@@ -44,7 +52,7 @@ export function readingOf(source: ReachSource, reading: Reading): ReachSource {
       serviceValidity: s.serviceCertain,
     })),
     postings: f.postings.map((p) => ({ ...p, validity: p.certain })),
-    operations: f.operations.map((o) => ({ ...o, validity: o.certain })),
+    operations: f.operations.map(eventIn),
   });
   const structureIn = (l: StructureLink): StructureLink => ({
     ...l,
@@ -52,7 +60,7 @@ export function readingOf(source: ReachSource, reading: Reading): ReachSource {
     componentValidity: l.componentCertain,
     wholeValidity: l.wholeCertain,
   });
-  const operationIn = (o: OperationLink): OperationLink => ({ ...o, validity: o.certain });
+  const operationIn = (o: OperationLink): OperationLink => eventIn(o);
   return {
     async footholds(agent) {
       const facts = await source.footholds(agent);

@@ -1,3 +1,4 @@
+import type { Reading } from './reading.js';
 import type { CitationRecord } from '../cypher/index.js';
 import type { Path } from './reachTypes.js';
 
@@ -30,6 +31,8 @@ export interface ExposedToRecord {
   readonly hops: number;
   readonly exposure: number;
   readonly path: Path;
+  /** CERTAIN when the agent certainly reaches the target, else POSSIBLE. */
+  readonly certainty: Reading;
 }
 
 /** The answer of `exposure`. */

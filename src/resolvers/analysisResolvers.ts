@@ -266,6 +266,7 @@ export const analysisResolvers: {
     hops: (e) => e.hops,
     exposure: (e) => e.exposure,
     path: (e) => e.path,
+    certainty: (e) => e.certainty,
   },
   Broker: {
     entity: (b, _a, ctx) => entity(ctx, b.id),

@@ -29,6 +29,7 @@ export const resolvers: Resolvers = withRoles({
   ReachedChannel: pathResolvers.ReachedChannel,
   ReachedService: pathResolvers.ReachedService,
   ExposedOperation: pathResolvers.ExposedOperation,
+  ReachWindow: pathResolvers.ReachWindow,
   ExplainingPath: pathResolvers.ExplainingPath,
   Paths: shortestPathResolvers.Paths,
   Graph: { graphml: (g) => toGraphML(g), gexf: (g) => toGEXF(g) },

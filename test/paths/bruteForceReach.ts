@@ -134,6 +134,16 @@ export function bruteForceReach(g: RandomGraph, o: BruteOptions) {
   const offer = (into: Map<string, Answer[]>, id: string, answer: Answer) => {
     into.set(id, [...(into.get(id) ?? []), answer]);
   };
+  /**
+   * An operation is an event: certainly met when its certain days overlap, or, when it has none,
+   * when the window contains every day it can have been on.
+   */
+  const meetOperation = (at: Span, op: Dated): Span | undefined => {
+    const j = meet(at, spanOf(op, 'fact'));
+    if (j || o.reading === 'POSSIBLE' || meet(inner(op, 'fact'), ALL)) return j;
+    const whole = outer(op);
+    return at.from <= whole.from && whole.to <= at.to ? whole : undefined;
+  };
   const serviceSpan = new Map(g.services.map((s) => [s.id, spanOf(s, 'existence')]));
   const partyStart = (p: RandomGraph['channels'][number]['parties'][number]) =>
     meet(outer(p), outer(g.services.find((s) => s.id === p.service) ?? {}))?.from;
@@ -161,7 +171,7 @@ export function bruteForceReach(g: RandomGraph, o: BruteOptions) {
     for (const op of g.operations) {
       const via = kind === 'service' ? op.conductedBy.includes(node) : op.through.includes(node);
       if (!via) continue;
-      const j = meet(at, spanOf(op, 'fact'));
+      const j = meetOperation(at, op);
       if (j)
         offer(all.operations, op.id, { hops, exposure: score, nodes: [...nodes, op.id], ...j });
     }
@@ -253,7 +263,7 @@ export function bruteForceReach(g: RandomGraph, o: BruteOptions) {
     }
     for (const op of g.operations) {
       if (!op.tookPart) continue;
-      const i = meet(w, spanOf(op, 'fact'));
+      const i = meetOperation(w, op);
       if (i)
         offer(all.operations, op.id, {
           hops: 0,

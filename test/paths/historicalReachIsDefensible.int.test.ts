@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/import/index.js';
+import type { Database } from '../../src/neo4j/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import {
+  ReachWindowsDocument,
+  type ReachWindowsQuery,
+  type ReachWindowsQueryVariables,
+} from '../generated/operations.js';
+import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { postGraphQL } from '../support/http.js';
+import { serverOptions } from '../support/testApi.js';
+
+/**
+ * The failures an independent reading found in reach answers on the historical dataset (issue
+ * 14), each asserted exactly: unknown starts read as "forever", one path's window shown as the
+ * element's, structure missing (Pollard reached nothing), agents found before their recruitment.
+ */
+let database: Database;
+let server: RunningServer;
+
+beforeAll(async () => {
+  database = connectTestDatabase();
+  await resetDatabase(database);
+  await loadDataset(database.executor, testLog);
+  server = await startServer(
+    database,
+    serverOptions({ pathMaxHops: 6, pathMaxResults: 10_000 }),
+    testLog,
+  );
+});
+
+afterAll(async () => {
+  await server.stop();
+  await database.close();
+});
+
+type Answer = ReachWindowsQuery['penetrationReach'];
+
+async function reach(variables: ReachWindowsQueryVariables): Promise<Answer> {
+  const response = await postGraphQL(server.url, ReachWindowsDocument, variables);
+  expect(response.errors).toBeUndefined();
+  const data = response.data?.penetrationReach;
+  if (!data) throw new Error('no reach');
+  return data;
+}
+
+const ids = (answer: Answer) => ({
+  channels: answer.channels.map((c) => c.channel.id),
+  services: answer.services.map((s) => s.service.id),
+  operations: answer.operations.map((o) => o.operation.id),
+});
+const windowsOf = (
+  element:
+    { windows: readonly { window: { from: string | null; to: string | null } }[] } | undefined,
+) => element?.windows.map((w) => [w.window.from, w.window.to]);
+const service = (answer: Answer, id: string) => answer.services.find((s) => s.service.id === id);
+const channel = (answer: Answer, id: string) => answer.channels.find((c) => c.channel.id === id);
+
+/** Channels the documents place in the 1980s-2000s, with no start the sources give. */
+const LATER_CHANNELS = ['us-imagery-counternarcotics', 'cia-isi', 'us-sudan', 'cia-gip'];
+
+describe('unknown is not forever: Philby (1949-51) and the channels of the 1980s-2000s', () => {
+  it('certainly reaches none of them, however many hops', async () => {
+    const answer = await reach({ agent: 'kim-philby', maxHops: 6 });
+    for (const id of LATER_CHANNELS) expect(ids(answer).channels).not.toContain(id);
+    // What he certainly reached is the documents' story: SIS-CIA from his posting in 1949.
+    expect(windowsOf(channel(answer, 'sis-cia'))).toEqual([['1949-01-01', '1951-07-01']]);
+  });
+
+  it('possibly reaches them only within what existed, and says they are only possible', async () => {
+    const answer = await reach({ agent: 'kim-philby', maxHops: 6, certainty: 'POSSIBLE' });
+    for (const id of LATER_CHANNELS) {
+      const found = channel(answer, id);
+      expect(found?.certainty).toBe('POSSIBLE');
+      expect(found?.windows).toEqual([]);
+      // Possible windows end with Philby's SIS service (July 1951), never start before 1940.
+      for (const w of found?.possibleWindows ?? []) {
+        expect(w.window.from && w.window.from >= '1940-01-01').toBe(true);
+        expect(w.window.to).toBe('1951-12-31');
+      }
+    }
+    // The imagery channel is not reached inbound in 1946 as it was when unknown meant forever.
+    const imagery = channel(answer, 'us-imagery-counternarcotics');
+    expect(imagery?.possibleWindows?.map((w) => w.window)).toEqual([
+      { from: '1940-01-01', to: '1951-12-31' },
+    ]);
+    expect(channel(answer, 'sis-cia')?.certainty).toBe('CERTAIN');
+  });
+});
+
+describe('an agent is not an agent before the documents say so: Hanssen', () => {
+  it('has no window in 1960-1975, certain or possible, and reaches nothing then', async () => {
+    for (const certainty of ['CERTAIN', 'POSSIBLE'] as const) {
+      const answer = await reach({
+        agent: 'robert-hanssen',
+        during: { from: '1960', to: '1975' },
+        certainty,
+      });
+      expect(answer.windows).toEqual([]);
+      expect(ids(answer)).toEqual({ channels: [], services: [], operations: [] });
+    }
+  });
+
+  it('is certainly an agent from the end of 1979 (GRU) and from October 1985 (KGB)', async () => {
+    const answer = await reach({ agent: 'robert-hanssen', maxHops: 1 });
+    expect(answer.windows).toEqual([
+      { from: '1979-12-31', to: '1981-01-01' },
+      { from: '1985-10-31', to: '2001-02-18' },
+    ]);
+    // The FBI, which he served throughout, is reached in both windows.
+    expect(windowsOf(service(answer, 'fbi'))).toEqual([
+      ['1979-12-31', '1981-01-01'],
+      ['1985-10-31', '2001-02-18'],
+    ]);
+  });
+});
+
+describe('every window, not the best path only: Felfe and the CIA', () => {
+  it('reaches the CIA from the end of 1951 to his arrest in November 1961', async () => {
+    const answer = await reach({ agent: 'heinz-felfe', maxHops: 2 });
+    const cia = service(answer, 'cia');
+    expect(windowsOf(cia)).toEqual([['1951-12-31', '1961-11-06']]);
+    expect(cia?.earliest).toBe('1951-12-31');
+    // Through the Gehlen Organisation's channel first, then the BND's (1956 on).
+    expect(windowsOf(channel(answer, 'cia-gehlen'))).toEqual([['1951-12-31', '1956-04-01']]);
+    expect(windowsOf(channel(answer, 'cia-bnd'))).toEqual([['1956-04-01', '1961-11-06']]);
+  });
+});
+
+describe('structure: Pollard (US Navy intelligence, Israeli agent 1984-85)', () => {
+  it('reaches the US community and, through its channels, Israel and the UK', async () => {
+    const answer = await reach({ agent: 'jonathan-pollard', maxHops: 1 });
+    expect(answer.windows).toEqual([{ from: '1984-12-31', to: '1985-11-01' }]);
+    for (const id of ['nis', 'us-ic', 'cia', 'nsa', 'dia'])
+      expect(service(answer, id)?.hops).toBe(0);
+    expect(service(answer, 'cia')?.windows[0]?.path.nodes.map((n) => n.id)).toEqual([
+      'jonathan-pollard',
+      'nis',
+      'us-ic',
+      'cia',
+    ]);
+    for (const id of ['us-israel', 'sis-cia', 'five-eyes'])
+      expect(channel(answer, id)?.hops).toBe(1);
+    expect(service(answer, 'lakam')?.hops).toBe(1);
+    expect(ids(answer).operations).toContain('pollard-espionage');
+  });
+
+  it('reaches no channel when structure is not followed', async () => {
+    const answer = await reach({ agent: 'jonathan-pollard', maxHops: 3, structure: 'IGNORE' });
+    expect(ids(answer).channels).toEqual([]);
+    expect(ids(answer).services).toEqual(['nis']);
+  });
+});
+
+describe('an operation of one month with no certain day (Pimlico, July 1985)', () => {
+  it('is certainly exposed to an agent whose certain window contains the whole month', async () => {
+    const answer = await reach({ agent: 'jonathan-pollard', maxHops: 1 });
+    const pimlico = answer.operations.find((o) => o.operation.id === 'pimlico');
+    expect(pimlico?.certainty).toBe('CERTAIN');
+    expect(windowsOf(pimlico)).toEqual([['1985-07-01', '1985-07-31']]);
+  });
+});
