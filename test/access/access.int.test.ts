@@ -10,6 +10,7 @@ import {
   DeleteServiceDocument,
   ImportGraphDocument,
   PenetrationReachDocument,
+  ReachWindowsDocument,
   ServiceDocument,
   ServicesDocument,
   UpdateServiceDocument,
@@ -208,7 +209,21 @@ describe('roles', () => {
       as('analyst'),
     );
     expect(reach.errors).toBeUndefined();
-    expect(reach.data?.penetrationReach.channels.map((c) => c.channel.id)).toEqual(['sis-cia']);
+    // sis-cia has no start and no attestation, so it is never certain (docs/path-semantics.md,
+    // "Time"): the default (certain) reach stops at Philby's own service; the possible one
+    // crosses the channel.
+    expect(reach.data?.penetrationReach.channels).toEqual([]);
+    expect(reach.data?.penetrationReach.services.map((s) => s.service.id)).toEqual(['sis']);
+    const possible = await postGraphQL(
+      server.url,
+      ReachWindowsDocument,
+      { agent: 'philby', certainty: 'POSSIBLE' },
+      as('analyst'),
+    );
+    expect(possible.errors).toBeUndefined();
+    expect(
+      possible.data?.penetrationReach.channels.map((c) => [c.channel.id, c.certainty]),
+    ).toEqual([['sis-cia', 'POSSIBLE']]);
     const denied = await postGraphQL(
       server.url,
       CreateServiceDocument,
@@ -239,16 +254,20 @@ describe('clearance in reads', () => {
   it('hides what is above the clearance from lists, counts and paths', async () => {
     // The analyst is CONFIDENTIAL: the SECRET unit and the TOP_SECRET membership are not there.
     expect(await serviceIds(server.url, as('analyst'))).toEqual(['cia', 'kgb', 'sis']);
-    const reach = await postGraphQL(
-      server.url,
-      PenetrationReachDocument,
-      { agent: 'philby' },
-      as('analyst'),
-    );
-    expect(reach.data?.penetrationReach.services.map((s) => s.service.id).sort()).toEqual([
-      'cia',
-      'sis',
-    ]);
+    // Possible reach, since sis-cia (no start, no attestation) is never certain: the admin
+    // (TOP_SECRET) reaches the SECRET unit over its TOP_SECRET membership, the analyst does not.
+    const reached = async (who: 'analyst' | 'admin') => {
+      const reach = await postGraphQL(
+        server.url,
+        ReachWindowsDocument,
+        { agent: 'philby', certainty: 'POSSIBLE' },
+        as(who),
+      );
+      expect(reach.errors).toBeUndefined();
+      return reach.data?.penetrationReach.services.map((s) => s.service.id).sort();
+    };
+    expect(await reached('admin')).toEqual(['cia', 'secret-unit', 'sis']);
+    expect(await reached('analyst')).toEqual(['cia', 'sis']);
   });
 
   it('answers for a hidden entity exactly as for one that does not exist', async () => {
