@@ -41,19 +41,27 @@ describe('exposure', () => {
     }
   });
 
-  it('before 1930 considers only agents with unknown recruitment dates, and none reaches CIA', async () => {
-    const response = await postGraphQL(api.server.url, ExposureDocument, {
+  it('before 1930 considers no agent as certain, and the agents of unknown start as possible; none reaches CIA', async () => {
+    // A penetration whose start is unknown (Hans Clemens) is never certain before a source
+    // attests it (docs/path-semantics.md, Time), so the default reading considers no agent then;
+    // the possible reading considers the agents whose outer window reaches back before 1930.
+    const certain = await postGraphQL(api.server.url, ExposureDocument, {
       target: 'cia',
       during: { to: '1930' },
     });
-    // An unknown start counts as possibly open (docs/path-semantics.md): Hans Clemens (KGB) and
-    // Robert Hanssen (SVR) have penetrations without a known start; neither served near CIA then.
-    expect(response.data?.exposure).toMatchObject({
+    expect(certain.data?.exposure).toMatchObject({
       count: 0,
       share: 0,
-      agentsConsidered: 2,
+      agentsConsidered: 0,
       agents: [],
     });
+    const possible = await postGraphQL(api.server.url, ExposureDocument, {
+      target: 'cia',
+      during: { to: '1930' },
+      certainty: 'POSSIBLE',
+    });
+    expect(possible.data?.exposure).toMatchObject({ count: 0, share: 0, agents: [] });
+    expect(possible.data?.exposure.agentsConsidered).toBeGreaterThan(0);
   });
 
   it('refuses a target that is not a service or channel, and an unknown one', async () => {

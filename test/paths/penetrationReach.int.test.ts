@@ -58,8 +58,16 @@ describe('golden cases from the documents: Kim Philby', () => {
         end: 'sis-cia',
       },
     ]);
-    // The posting (1949-51) inside his MGB window: the whole path is open 1949-01-01..1951-12-31.
-    expect(sisCia?.path.window).toEqual({ from: '1949-01-01', to: '1951-12-31' });
+    // The posting (1949-51) inside his NKVD window: the whole path is certainly open from the
+    // last day its start can be to the first day its end can be (1949-12-31..1951-01-01), and
+    // possibly 1949-01-01..1951-12-31.
+    expect(sisCia?.path.window).toEqual({ from: '1949-12-31', to: '1951-01-01' });
+    const possibly = await reach({ agent: 'kim-philby', maxHops: 1, certainty: 'POSSIBLE' });
+    const sisCiaPossibly = possibly.channels.find((c) => c.channel.id === 'sis-cia');
+    expect(sisCiaPossibly?.possibleWindows?.[0]?.path.window).toEqual({
+      from: '1949-01-01',
+      to: '1951-12-31',
+    });
     const cia = r.services.find((s) => s.service.id === 'cia');
     expect(cia?.hops).toBe(1);
     expect(cia?.path.nodes.map((n) => n.id)).toEqual(['kim-philby', 'sis-cia', 'cia']);
@@ -86,10 +94,12 @@ describe('golden cases from the documents: Kim Philby', () => {
     expect(Object.keys(r.serviceHops).sort()).toEqual(['gccs', 'gchq', 'mi5', 'sis', 'uk-ic']);
   });
 
-  it('reports his windows merged across NKVD, MGB and KGB', async () => {
-    const r = await reach({ agent: 'kim-philby', maxHops: 1 });
-    expect(r.windows).toEqual([{ from: '1934-01-01', to: '1963-01-31' }]);
-    expect(r.window).toEqual({ from: '1934-01-01', to: '1963-01-31' });
+  it('reports his window from the NKVD recruitment (1934) to his defection (January 1963)', async () => {
+    const r = await reach({ agent: 'kim-philby', maxHops: 1, certainty: 'POSSIBLE' });
+    // Certain: from the last day of 1934 to the first of January 1963; possible: all of both.
+    expect(r.windows).toEqual([{ from: '1934-12-31', to: '1963-01-01' }]);
+    expect(r.window).toEqual({ from: '1934-12-31', to: '1963-01-01' });
+    expect(r.possibleWindows).toEqual([{ from: '1934-01-01', to: '1963-01-31' }]);
   });
 
   it('draws the paths: the agent, reached and exposed nodes, and the links on their paths', async () => {
@@ -113,7 +123,7 @@ describe('golden cases from the documents: Kim Philby', () => {
       source: 'kim-philby',
       target: 'sis-cia',
       kind: 'POSTED_TO',
-      properties: { onPath: true, from: '1949-01-01', to: '1951-12-31' },
+      properties: { onPath: true, from: '1949-12-31', to: '1951-01-01' },
     });
     expect(node('sis-cia')?.properties).toMatchObject({ from: null });
     expect(node('kim-philby')?.properties).toMatchObject({ from: '1912-01-01', to: '1988-05-11' });
@@ -182,10 +192,14 @@ describe('golden cases from the documents: the other agents', () => {
     expect(r.operationHops['penkovsky-handling']).toBe(0);
   });
 
-  it('Oleg Gordievsky (KGB, agent of SIS) reaches the KGB and his own exfiltration', async () => {
+  it('Oleg Gordievsky (KGB, agent of SIS) reaches the KGB, and possibly his own exfiltration', async () => {
     const r = await reach({ agent: 'oleg-gordievsky' });
     expect(r.serviceHops['kgb']).toBe(0);
-    expect(r.operationHops['pimlico']).toBe(0);
+    // His window and Pimlico both end in July 1985 (some day of it): no day is certainly in
+    // both, so the exfiltration is only possibly exposed to him.
+    expect(r.operationHops['pimlico']).toBeUndefined();
+    const possibly = await reach({ agent: 'oleg-gordievsky', certainty: 'POSSIBLE' });
+    expect(possibly.operationHops['pimlico']).toBe(0);
   });
 
   it('Anthony Blunt, John Cairncross and Robert Hanssen reach the service they served', async () => {
@@ -194,12 +208,24 @@ describe('golden cases from the documents: the other agents', () => {
     expect((await reach({ agent: 'robert-hanssen' })).serviceHops['fbi']).toBe(0);
   });
 
-  it('the SBU major general (suspected) reaches the FSB through SBU-FSB, and nothing when only confirmed cases count', async () => {
-    const suspected = await reach({ agent: 'sbu-major-general', maxHops: 1 });
+  it('the SBU major general (suspected) possibly reaches the FSB through SBU-FSB, and nothing when only confirmed cases count', async () => {
+    // His posting to SBU-FSB is attested only "around 2014" (2014~): possible, never certain.
+    const certain = await reach({ agent: 'sbu-major-general', maxHops: 1 });
+    expect(certain.channelHops['sbu-fsb']).toBeUndefined();
+    const suspected = await reach({
+      agent: 'sbu-major-general',
+      maxHops: 1,
+      certainty: 'POSSIBLE',
+    });
     expect(suspected.channelHops['sbu-fsb']).toBe(1);
+    expect(suspected.channels.find((c) => c.channel.id === 'sbu-fsb')?.certainty).toBe('POSSIBLE');
     expect(suspected.serviceHops['fsb']).toBe(1);
     expect(suspected.services.find((s) => s.service.id === 'sbu')?.exposure).toBe(0.5);
-    const confirmed = await reach({ agent: 'sbu-major-general', minConfidence: 'CONFIRMED' });
+    const confirmed = await reach({
+      agent: 'sbu-major-general',
+      minConfidence: 'CONFIRMED',
+      certainty: 'POSSIBLE',
+    });
     expect(confirmed.services).toEqual([]);
     expect(confirmed.windows).toEqual([]);
   });
