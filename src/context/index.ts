@@ -1,5 +1,11 @@
 export { createContext } from './createContext.js';
 export { DEFAULT_LIMITS } from './createContext.js';
 export type { Context, Limits, Shared } from './createContext.js';
-export { SEE_ALL, classificationsUpTo, visibilityFor, visibleTo } from './visibility.js';
+export {
+  SEE_ALL,
+  citedByDocuments,
+  classificationsUpTo,
+  visibilityFor,
+  visibleTo,
+} from './visibility.js';
 export type { Clearance, Visibility } from './visibility.js';

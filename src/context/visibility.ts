@@ -59,3 +59,15 @@ export function visibleTo(
     (caller.nationality !== null && releasable.includes(caller.nationality))
   );
 }
+
+/**
+ * The caller's view narrowed to facts one of the dataset's documents cites (an element with
+ * at least one citation of a source in `documents`): what the five documents alone support.
+ */
+export function citedByDocuments(view: Visibility, documents: readonly string[]): Visibility {
+  const cited = (v: string): string =>
+    `(${view.node(v)} AND any(s IN coalesce(${v}.sourceIds, []) WHERE s IN $visDocuments))`;
+  const citedRel = (v: string): string =>
+    `(${view.rel(v)} AND any(s IN coalesce(${v}.sourceIds, []) WHERE s IN $visDocuments))`;
+  return { node: cited, rel: citedRel, params: { ...view.params, visDocuments: documents } };
+}

@@ -31,3 +31,10 @@ export function sourcesByIds(ids: readonly string[]): CypherQuery {
     params: { ids },
   };
 }
+
+/** Ids of the sources that are the dataset's documents (kind DOCUMENT, or a file for records without a kind). */
+export const documentSourceIds: CypherQuery = {
+  cypher:
+    "MATCH (s:Source) WHERE s.kind = 'DOCUMENT' OR (s.kind IS NULL AND s.file IS NOT NULL) RETURN collect(s.id) AS ids",
+  params: {},
+};

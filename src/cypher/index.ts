@@ -1,6 +1,6 @@
 export * from './records.js';
 export * from './window.js';
-export { entitiesByIds, sourcesByIds, labelOf } from './entities.js';
+export { documentSourceIds, entitiesByIds, sourcesByIds, labelOf } from './entities.js';
 export { listAuditEntries, writeAuditEntry } from './auditQueries.js';
 export type { AuditFilter, AuditRecord } from './auditQueries.js';
 export { linksOf, type LinkFieldSpec, type LinkProjection } from './links.js';

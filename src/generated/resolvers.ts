@@ -612,6 +612,13 @@ export type EntityOrderField =
   /** By name. */
   | 'NAME';
 
+/** Which facts a query may rest on. */
+export type Evidence =
+  /** Every fact, whatever its sources. */
+  | 'ALL_SOURCES'
+  /** Only facts cited by one of the dataset's documents (Source.kind DOCUMENT): answers that rest on the five documents alone. */
+  | 'DOCUMENTS';
+
 /** A path from the agent, every node and link on it, and when all of it was open. */
 export type ExplainingPath = {
   __typename?: 'ExplainingPath';
@@ -2103,6 +2110,7 @@ export type QueryBrokersArgs = {
   certainty?: InputMaybe<Certainty>;
   direction?: InputMaybe<ReachDirection>;
   during?: InputMaybe<WindowInput>;
+  evidence?: InputMaybe<Evidence>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   structure?: InputMaybe<StructureRule>;
@@ -2143,6 +2151,7 @@ export type QueryExposureArgs = {
   direction?: InputMaybe<ReachDirection>;
   disciplines?: InputMaybe<Array<Discipline>>;
   during?: InputMaybe<WindowInput>;
+  evidence?: InputMaybe<Evidence>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   minConfidence?: InputMaybe<Confidence>;
   structure?: InputMaybe<StructureRule>;
@@ -2167,6 +2176,7 @@ export type QueryLinkArgs = {
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   during?: InputMaybe<WindowInput>;
+  evidence?: InputMaybe<Evidence>;
   id: Scalars['ID']['input'];
   kinds?: InputMaybe<Array<LinkType>>;
 };
@@ -2224,6 +2234,7 @@ export type QueryOrganizationsArgs = {
 export type QueryPathsArgs = {
   certainty?: InputMaybe<Certainty>;
   during?: InputMaybe<WindowInput>;
+  evidence?: InputMaybe<Evidence>;
   from: Scalars['ID']['input'];
   k?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<LinkType>>;
@@ -2242,6 +2253,7 @@ export type QueryPenetrationReachArgs = {
   direction?: InputMaybe<ReachDirection>;
   disciplines?: InputMaybe<Array<Discipline>>;
   during?: InputMaybe<WindowInput>;
+  evidence?: InputMaybe<Evidence>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   minConfidence?: InputMaybe<Confidence>;
   structure?: InputMaybe<StructureRule>;
@@ -2923,6 +2935,7 @@ export type ResolversTypes = {
   EntityFilter: EntityFilter;
   EntityOrder: EntityOrder;
   EntityOrderField: EntityOrderField;
+  Evidence: Evidence;
   ExplainingPath: ResolverTypeWrapper<Path>;
   ExposedOperation: ResolverTypeWrapper<Reached>;
   ExposedTo: ResolverTypeWrapper<ExposedToRecord>;
@@ -3573,18 +3586,18 @@ export type PostingResolvers<ContextType = Context, ParentType extends Resolvers
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
-  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'certainty' | 'direction' | 'limit' | 'maxHops' | 'structure' | 'thirdPartyRule'>>;
+  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'certainty' | 'direction' | 'evidence' | 'limit' | 'maxHops' | 'structure' | 'thirdPartyRule'>>;
   channels?: Resolver<ResolversTypes['ChannelConnection'], ParentType, ContextType, RequireFields<QueryChannelsArgs, 'first' | 'orderBy'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first' | 'orderBy'>>;
-  exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'certainty' | 'direction' | 'maxHops' | 'minConfidence' | 'structure' | 'target' | 'thirdPartyRule'>>;
+  exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'certainty' | 'direction' | 'evidence' | 'maxHops' | 'minConfidence' | 'structure' | 'target' | 'thirdPartyRule'>>;
   link?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<QueryLinkArgs, 'id'>>;
-  neighborhood?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
+  neighborhood?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'evidence' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   officers?: Resolver<ResolversTypes['OfficerConnection'], ParentType, ContextType, RequireFields<QueryOfficersArgs, 'first' | 'orderBy'>>;
   operations?: Resolver<ResolversTypes['OperationConnection'], ParentType, ContextType, RequireFields<QueryOperationsArgs, 'first' | 'orderBy'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
-  paths?: Resolver<ResolversTypes['Paths'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'certainty' | 'from' | 'k' | 'to'>>;
-  penetrationReach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryPenetrationReachArgs, 'agent' | 'certainty' | 'direction' | 'maxHops' | 'minConfidence' | 'structure' | 'thirdPartyRule'>>;
+  paths?: Resolver<ResolversTypes['Paths'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'certainty' | 'evidence' | 'from' | 'k' | 'to'>>;
+  penetrationReach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryPenetrationReachArgs, 'agent' | 'certainty' | 'direction' | 'evidence' | 'maxHops' | 'minConfidence' | 'structure' | 'thirdPartyRule'>>;
   penetrations?: Resolver<ResolversTypes['PenetrationConnection'], ParentType, ContextType, RequireFields<QueryPenetrationsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;

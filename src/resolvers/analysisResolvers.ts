@@ -20,6 +20,7 @@ import {
   type TimelineEventRecord,
 } from '../paths/index.js';
 import { checkFirst } from './cursor.js';
+import { viewFor } from './evidence.js';
 import { timeWindow } from './linkFields.js';
 import { graphOfPaths } from './shortestPathResolvers.js';
 import { entity, reachParams } from './pathResolvers.js';
@@ -55,12 +56,13 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
   }
   const params = reachParams({ ...args, agent: '' }, ctx);
   const label = target.label;
+  const view = await viewFor(ctx, args.evidence);
   try {
     const { considered, exposed } = await ctx.executor.readTransaction(async (tx) => {
       const run = (reading: Reading) =>
         exposureOfAgents(
           tx,
-          ctx.visibility,
+          view,
           { ...params, reading },
           { id: args.target, label },
           ctx.limits.pathMaxResults,
@@ -97,11 +99,12 @@ const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) =>
     { ...args, agent: '', disciplines: null, minConfidence: 'SUSPECTED' },
     ctx,
   );
+  const view = await viewFor(ctx, args.evidence);
   try {
     const outcomes = await ctx.executor.readTransaction((tx) =>
       reachOfAllAgents(
         tx,
-        ctx.visibility,
+        view,
         { ...params, reading: args.certainty },
         ctx.limits.pathMaxResults,
       ),
@@ -131,7 +134,7 @@ const neighborhood: NonNullable<QueryResolvers['neighborhood']> = async (_p, arg
       args.kinds ?? [],
       window,
       cap,
-      ctx.visibility,
+      await viewFor(ctx, args.evidence),
     ),
   );
   if (rows.length > cap) throw capError(new ResultCapExceeded(cap));

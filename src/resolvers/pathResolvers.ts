@@ -16,6 +16,7 @@ import {
   type ReachOutcome,
   type ReachParams,
 } from '../paths/index.js';
+import { viewFor } from './evidence.js';
 import { timeWindow } from './linkFields.js';
 import { nameOf } from './props.js';
 
@@ -117,8 +118,9 @@ const penetrationReach: NonNullable<QueryResolvers['penetrationReach']> = async 
 ) => {
   const params = reachParams(args, ctx);
   try {
+    const view = await viewFor(ctx, args.evidence);
     const outcome = await ctx.executor.readTransaction((tx) => {
-      const source = neo4jReachSource(tx, ctx.visibility);
+      const source = neo4jReachSource(tx, view);
       return underReadings(args.certainty, (reading) =>
         computeReach(source, { ...params, reading }, ctx.limits.pathMaxResults),
       );

@@ -4,6 +4,7 @@ import { badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
 import { BEGINNING, END, LINK_TYPES, type LinkType } from '../model/index.js';
 import { validity, type GraphRecord, type Path, type PathsRecord } from '../paths/index.js';
+import { viewFor } from './evidence.js';
 import { timeWindow } from './linkFields.js';
 import { nameOf } from './props.js';
 import { checkHops } from './pathResolvers.js';
@@ -40,7 +41,7 @@ const paths: NonNullable<QueryResolvers['paths']> = async (_p, args, ctx) => {
         windowTo: window?.toDay ?? END,
         reading: args.certainty,
       },
-      ctx.visibility,
+      await viewFor(ctx, args.evidence),
     ),
   );
   const found: Path[] = rows.map((row) => ({

@@ -3,6 +3,7 @@ import { loadDataset } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import {
+  CitedSourceKindsDocument,
   ReachWindowsDocument,
   type ReachWindowsQuery,
   type ReachWindowsQueryVariables,
@@ -159,5 +160,30 @@ describe('an operation of one month with no certain day (Pimlico, July 1985)', (
     const pimlico = answer.operations.find((o) => o.operation.id === 'pimlico');
     expect(pimlico?.certainty).toBe('CERTAIN');
     expect(windowsOf(pimlico)).toEqual([['1985-07-01', '1985-07-31']]);
+  });
+});
+
+describe('answers that rest on the five documents alone (evidence: DOCUMENTS)', () => {
+  it('use only facts a document cites, and fewer than with every source', async () => {
+    const all = await reach({ agent: 'kim-philby', maxHops: 2 });
+    const documents = await reach({ agent: 'kim-philby', maxHops: 2, evidence: 'DOCUMENTS' });
+    const everything = [...ids(all).channels, ...ids(all).services];
+    const fromDocuments = [...ids(documents).channels, ...ids(documents).services];
+    for (const id of fromDocuments) expect(everything).toContain(id);
+    expect(fromDocuments.length).toBeLessThan(everything.length);
+    expect(fromDocuments).toContain('sis-cia');
+    // Every node and link drawn for the answer cites at least one of the documents.
+    const drawn = [
+      ...documents.graph.nodes.map((n) => n.id),
+      ...documents.graph.edges.map((e) => e.id),
+    ];
+    for (const id of drawn) {
+      const response = await postGraphQL(server.url, CitedSourceKindsDocument, { id });
+      const cited = response.data?.node ?? response.data?.link;
+      expect(
+        cited?.sources.some((c) => c.source.kind === 'DOCUMENT'),
+        `${id} cites a document`,
+      ).toBe(true);
+    }
   });
 });
