@@ -14,6 +14,12 @@ export interface LinkFieldSpec {
   readonly direction: 'OUT' | 'IN';
   /** Labels allowed at the other end. */
   readonly other: readonly Label[];
+  /**
+   * For a service's penetrations (AGENT_OF, IN): also those of the services it succeeded
+   * (SUCCEEDED, transitively, each link and service visible), carried over while the
+   * penetration lasted into this service's existence: an NKVD recruitment is a KGB agent's.
+   */
+  readonly succession?: boolean;
 }
 
 /**
@@ -24,6 +30,9 @@ export interface LinkProjection {
   readonly other?: readonly string[] | undefined;
   readonly link?: readonly string[] | undefined;
 }
+
+/** How many successions back a service's penetrations are carried (NKVD, MGB, KGB, SVR: 3). */
+const SUCCESSION_DEPTH = 6;
 
 /** Links without a window of their own that take the window of their operation. */
 const OPERATION_LINKS: readonly LinkType[] = ['CONDUCTED', 'THROUGH', 'TOOK_PART', 'TARGETED'];
@@ -49,8 +58,12 @@ export function linksOf(
   spec.other.forEach((label) => {
     assertLabel(label);
   });
-  const pattern =
-    spec.direction === 'OUT'
+  const carried = spec.succession === true && spec.direction === 'IN' && spec.label === 'Service';
+  const pattern = carried
+    ? `(n:Service {id: id}) MATCH chain = (n)-[:SUCCEEDED*0..${SUCCESSION_DEPTH}]->(p:Service) ` +
+      `WHERE all(x IN relationships(chain) WHERE ${v.rel('x')}) AND all(y IN nodes(chain) WHERE ${v.node('y')}) ` +
+      `MATCH (p)<-[r:${spec.type}]-(m)`
+    : spec.direction === 'OUT'
       ? `(n:${spec.label} {id: id})-[r:${spec.type}]->(m)`
       : `(n:${spec.label} {id: id})<-[r:${spec.type}]-(m)`;
   const operation = spec.label === 'Operation' ? 'n' : 'm';
@@ -58,6 +71,11 @@ export function linksOf(
   const from = windowed ? `coalesce(r.validFrom, ${operation}.validFrom)` : 'r.validFrom';
   const to = windowed ? `coalesce(r.validTo, ${operation}.validTo)` : 'r.validTo';
   const conditions = [`(${spec.other.map((l) => `m:${l}`).join(' OR ')})`, v.rel('r'), v.node('m')];
+  // A predecessor's penetration carries over only when it lasted into the successor's time.
+  if (carried)
+    conditions.push(
+      '(p = n OR r.validTo IS NULL OR n.validFrom IS NULL OR r.validTo >= n.validFrom)',
+    );
   if (window) conditions.push(overlaps(from, to));
   const { other, link } = projection;
   // With one label possible at the other end the caller knows it; no need to compute it.
@@ -67,8 +85,11 @@ export function linksOf(
   return {
     cypher:
       `UNWIND $ids AS id MATCH ${pattern} WHERE ${conditions.join(' AND ')} ` +
-      `WITH id, r, m ORDER BY id, coalesce(${from}, ''), m.id ` +
-      `RETURN id, collect([${linkValue}, ${otherValue}${otherLabel}]) AS links`,
+      (carried
+        ? `WITH DISTINCT id, r, m, p ORDER BY id, coalesce(${from}, ''), m.id ` +
+          `RETURN id, collect([${linkValue}, ${otherValue}, null, CASE WHEN p.id = id THEN null ELSE properties(p) END]) AS links`
+        : `WITH id, r, m ORDER BY id, coalesce(${from}, ''), m.id ` +
+          `RETURN id, collect([${linkValue}, ${otherValue}${otherLabel}]) AS links`),
     params: {
       ids,
       ...v.params,

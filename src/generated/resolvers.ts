@@ -2467,7 +2467,11 @@ export type Service = Entity & {
   __typename?: 'Service';
   /** Usual acronym, e.g. `SIS`. */
   acronym: Maybe<Scalars['String']['output']>;
-  /** Its penetrations: agents who secretly worked for it. */
+  /**
+   * Its penetrations: agents who secretly worked for it, including those recruited by the
+   * services it succeeded (an NKVD recruitment is the MGB's and the KGB's agent) while the
+   * penetration lasted into its time; each names the service that recruited.
+   */
   agents: Array<Penetration>;
   /** Other names, e.g. `MI6`. */
   aliases: Array<Scalars['String']['output']>;

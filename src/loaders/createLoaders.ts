@@ -22,6 +22,8 @@ import type { Executor, Plain } from '../neo4j/index.js';
 export interface LinkRow {
   readonly link: Props;
   readonly other: EntityRecord;
+  /** The service the link is actually to, when carried over from a predecessor (succession). */
+  readonly via?: EntityRecord;
 }
 
 /** The per-request DataLoaders; each batch is one `UNWIND $ids` query. */
@@ -66,11 +68,12 @@ function linkEntryReader(spec: LinkFieldSpec, projection: LinkProjection) {
   const { other, link } = projection;
   const only = other ? new Set(other) : undefined;
   return (entry: Plain): LinkRow => {
-    const [linkValue, otherValue, label] = listOf(entry);
+    const [linkValue, otherValue, label, viaValue] = listOf(entry);
     return {
+      ...(viaValue ? { via: { label: 'Service' as const, props: asProps(viaValue) } } : {}),
       link: link ? zipProps(link, linkValue) : asProps(linkValue),
       other: {
-        label: onlyLabel ?? toLabel(label),
+        label: onlyLabel ?? toLabel(label ?? undefined),
         ...(other && only
           ? { props: zipProps(other, otherValue), only }
           : { props: asProps(otherValue) }),
@@ -108,7 +111,7 @@ export function createLoaders(executor: Executor, visibility: Visibility): Loade
       return ids.map((id) => byId.get(id) ?? null);
     }),
     links(spec, window, projection = {}) {
-      const key = `${spec.label}:${spec.type}:${spec.direction}:${spec.other.join('|')}:${window?.fromDay ?? ''}:${window?.toDay ?? ''}:${projectionKey(projection)}`;
+      const key = `${spec.label}:${spec.type}:${spec.direction}:${spec.other.join('|')}:${spec.succession === true}:${window?.fromDay ?? ''}:${window?.toDay ?? ''}:${projectionKey(projection)}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
         const read = linkEntryReader(spec, projection);

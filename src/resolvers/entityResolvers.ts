@@ -96,7 +96,13 @@ export const entityResolvers: Pick<
       other: ['LiaisonChannel'],
     }),
     officers: linkField({ label: 'Service', type: 'SERVES', direction: 'IN', other: ['Officer'] }),
-    agents: linkField({ label: 'Service', type: 'AGENT_OF', direction: 'IN', other: ['Officer'] }),
+    agents: linkField({
+      label: 'Service',
+      type: 'AGENT_OF',
+      direction: 'IN',
+      other: ['Officer'],
+      succession: true,
+    }),
     operations: linkField({
       label: 'Service',
       type: 'CONDUCTED',

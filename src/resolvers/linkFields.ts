@@ -49,7 +49,7 @@ export function linkField(spec: LinkFieldSpec) {
     return rows.map((row) =>
       spec.direction === 'OUT'
         ? { type: spec.type, props: row.link, start: parent, end: row.other }
-        : { type: spec.type, props: row.link, start: row.other, end: parent },
+        : { type: spec.type, props: row.link, start: row.other, end: row.via ?? parent },
     );
   };
 }
