@@ -301,7 +301,8 @@ function buildRows(
           type,
           entry.id,
           end,
-          { ...cite(entry.sources, at), ...access(entry) },
+          // Undated: it holds as long as both its ends (src/model/timeSpans.ts).
+          { ...cite(entry.sources, at), ...access(entry), ...spansOf({}, 'link') },
           { ...at, field },
         );
     };
