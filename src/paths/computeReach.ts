@@ -1,113 +1,16 @@
 import { coveredBy, intersect, intersectAll, merge, type Interval } from './interval.js';
+import { Best } from './ranking.js';
 import type {
   ChannelFacts,
-  EventSpans,
   Path,
   PathLink,
-  Reached,
   ReachOutcome,
   ReachParams,
   ReachSource,
-  ReachedWindow,
 } from './reachTypes.js';
-import { readingOf, type Reading } from './reading.js';
+import { readingOf } from './reading.js';
+import { dominant, dominates, extend, meetEvent, pieceOf, type Piece, type Step } from './steps.js';
 import { CONFIDENCE_WEIGHT, sharingWeight } from './weights.js';
-
-/** A path being extended: where it ends, its hop count, score and whether it may go on. */
-interface Piece {
-  readonly node: string;
-  readonly kind: 'Service' | 'LiaisonChannel';
-  readonly hops: number;
-  readonly score: number;
-  readonly path: Path;
-  readonly extendable: boolean;
-}
-
-/** What explanations are ranked by (a reached element, or a step about to become one). */
-interface Ranked {
-  readonly hops: number;
-  readonly exposure: number;
-  readonly path: Pick<Path, 'nodes' | 'interval'>;
-}
-
-/**
- * Orders explanations: fewer hops, higher score, fewer nodes (a posting explains more directly
- * than the service behind it), smaller node-id sequence, earlier then longer window.
- */
-export function better(a: Ranked, b: Ranked): boolean {
-  if (a.hops !== b.hops) return a.hops < b.hops;
-  if (a.exposure !== b.exposure) return a.exposure > b.exposure;
-  if (a.path.nodes.length !== b.path.nodes.length) return a.path.nodes.length < b.path.nodes.length;
-  const ids = compareIds(a.path.nodes, b.path.nodes);
-  if (ids !== 0) return ids < 0;
-  if (a.path.interval.from !== b.path.interval.from)
-    return a.path.interval.from < b.path.interval.from;
-  return a.path.interval.to > b.path.interval.to;
-}
-
-function compareIds(a: readonly string[], b: readonly string[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i] ?? '';
-    const y = b[i] ?? '';
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
-}
-
-const extend = (path: Path, link: PathLink, node: string, interval: Interval): Path => ({
-  nodes: [...path.nodes, node],
-  links: [...path.links, link],
-  interval,
-});
-
-/** A path's claim on an element: what `Best` collects. */
-type Candidate = Omit<Reached, 'windows' | 'certainty' | 'possibleWindows'>;
-
-/**
- * Keeps, per element, every window in which a path reaches it (the union of the paths'
- * intervals, merged) with the best explanation inside each, and the best overall.
- */
-class Best {
-  private readonly byId = new Map<string, Candidate[]>();
-  constructor(private readonly reading: Reading) {}
-  offer(candidate: Candidate): void {
-    const list = this.byId.get(candidate.id);
-    if (list) list.push(candidate);
-    else this.byId.set(candidate.id, [candidate]);
-  }
-  list(): Reached[] {
-    return [...this.byId.values()]
-      .map((candidates) => windowsOf(candidates, this.reading))
-      .sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
-  }
-  get size(): number {
-    return this.byId.size;
-  }
-  has(id: string): boolean {
-    return this.byId.has(id);
-  }
-}
-
-/** The best of a non-empty list. */
-function bestOf<T extends Ranked>(list: readonly T[]): T {
-  const [first, ...rest] = list;
-  if (first === undefined) throw new Error('no candidate to rank');
-  return rest.reduce((best, c) => (better(c, best) ? c : best), first);
-}
-
-/** An element's windows: each merged interval with the best candidate inside it. */
-function windowsOf(candidates: readonly Candidate[], certainty: Reading): Reached {
-  const windows: ReachedWindow[] = merge(candidates.map((c) => c.path.interval)).map((interval) => {
-    const inside = candidates.filter(
-      (c) => interval.from <= c.path.interval.from && c.path.interval.to <= interval.to,
-    );
-    const best = bestOf(inside);
-    return { interval, hops: best.hops, exposure: best.exposure, path: best.path };
-  });
-  const best = bestOf(candidates);
-  return { ...best, windows, certainty };
-}
 
 /**
  * Narrows a reach to one target (for exposure): only pieces that could still reach the target
@@ -453,102 +356,4 @@ export async function computeReach(
     services: services.list(),
     operations: operations.list(),
   };
-}
-
-/** One step onto a node, before its path is built: the piece it extends and the link taken. */
-interface Step {
-  readonly from: Piece;
-  readonly link: PathLink;
-  readonly node: string;
-  readonly kind: Piece['kind'];
-  readonly hops: number;
-  readonly score: number;
-  readonly interval: Interval;
-  readonly extendable: boolean;
-  /** The service a step into a channel came from (that service is not re-entered). */
-  readonly fromService: string | undefined;
-}
-
-const pieceOf = (step: Step): Piece => ({
-  node: step.node,
-  kind: step.kind,
-  hops: step.hops,
-  score: step.score,
-  path: extend(step.from.path, step.link, step.node, step.interval),
-  extendable: step.extendable,
-});
-
-/**
- * A step's rank, without building its path: the path would end with the step's node in any
- * case, so among equal lengths (ranked first) its id sequence compares as the origin's does.
- */
-const rankOf = (step: Step): Ranked => ({
-  hops: step.hops,
-  exposure: step.score,
-  path: { nodes: step.from.path.nodes, interval: step.interval },
-});
-
-/**
- * The days a path open during `interval` meets an operation: the overlap with its span, or,
- * for an event with no certain day under the certain reading, all the days it can have been on
- * when the interval contains them.
- */
-function meetEvent(interval: Interval, event: EventSpans): Interval | undefined {
-  const overlap = intersect(interval, event.validity);
-  if (overlap || !event.whole) return overlap;
-  const { from, to } = event.whole;
-  return interval.from <= from && to <= interval.to ? event.whole : undefined;
-}
-
-/** Whether piece `a` makes `b` redundant: same node and extendability, ranked at least as well, interval containing b's. */
-function dominates(a: Piece, b: Piece): boolean {
-  return (
-    a.node === b.node &&
-    a.extendable === b.extendable &&
-    !better(rankOfPiece(b), rankOfPiece(a)) &&
-    a.path.interval.from <= b.path.interval.from &&
-    b.path.interval.to <= a.path.interval.to
-  );
-}
-
-const rankOfPiece = (piece: Piece): Ranked => ({
-  hops: piece.hops,
-  exposure: piece.score,
-  path: piece.path,
-});
-
-/**
- * Within a hop, a step is dropped when another step onto the same node (and with the same
- * extendability) ranks at least as well and its interval contains this one's: everything the
- * dropped step would reach or expose, the other reaches with a window at least as wide and an
- * explanation at least as good (the ranking is preserved by extension). At a channel this holds
- * for every party but the service the other step came from, which was reached at an earlier hop
- * with a wider window already.
- */
-function dominant(steps: readonly Step[]): Step[] {
-  const groups = new Map<string, Step[]>();
-  for (const step of steps) {
-    const key = `${step.node}|${step.extendable}`;
-    const group = groups.get(key);
-    if (group) group.push(step);
-    else groups.set(key, [step]);
-  }
-  const kept: Step[] = [];
-  for (const group of groups.values()) {
-    if (group.length === 1) {
-      kept.push(...group);
-      continue;
-    }
-    const ranked = group.map((step) => ({ step, rank: rankOf(step) }));
-    ranked.sort((a, b) => (better(a.rank, b.rank) ? -1 : better(b.rank, a.rank) ? 1 : 0));
-    const survivors: Interval[] = [];
-    for (const { step } of ranked) {
-      const { from, to } = step.interval;
-      if (!survivors.some((s) => s.from <= from && to <= s.to)) {
-        survivors.push(step.interval);
-        kept.push(step);
-      }
-    }
-  }
-  return kept;
 }
