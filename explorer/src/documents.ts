@@ -3,6 +3,8 @@ import { graphql } from './gql/index.js';
 // The explorer's operations. `npm run codegen` reads every graphql() call here and writes their
 // result and variable types to ./gql, so a field the schema lacks fails the type check. The three
 // queries ask for their graph's GraphML only when `$graphml` is true (the export button).
+// Reach asks every reached element for all its windows, each with its explaining path: the side
+// panel lists them, the timelines draw them and the day slider dims by them.
 
 graphql(`
   fragment ExplorerGraph on Graph {
@@ -57,6 +59,38 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment ExplorerReachWindow on ReachWindow {
+    window {
+      from
+      to
+    }
+    hops
+    exposure
+    path {
+      ...ExplorerPath
+    }
+  }
+`);
+
+graphql(`
+  fragment ExplorerReached on ReachedElement {
+    hops
+    exposure
+    certainty
+    earliest
+    path {
+      ...ExplorerPath
+    }
+    windows {
+      ...ExplorerReachWindow
+    }
+    possibleWindows {
+      ...ExplorerReachWindow
+    }
+  }
+`);
+
 /** Entities whose names, aliases or codes match the words typed. */
 export const SearchDocument = graphql(`
   query ExplorerSearch($text: String!) {
@@ -81,6 +115,8 @@ export const ReachDocument = graphql(`
     $disciplines: [Discipline!]
     $minConfidence: Confidence!
     $thirdPartyRule: ThirdPartyRule!
+    $certainty: Certainty!
+    $structure: StructureRule!
     $graphml: Boolean! = false
   ) {
     penetrationReach(
@@ -91,6 +127,8 @@ export const ReachDocument = graphql(`
       disciplines: $disciplines
       minConfidence: $minConfidence
       thirdPartyRule: $thirdPartyRule
+      certainty: $certainty
+      structure: $structure
     ) {
       agent {
         id
@@ -100,16 +138,20 @@ export const ReachDocument = graphql(`
         from
         to
       }
+      windows {
+        from
+        to
+      }
+      possibleWindows {
+        from
+        to
+      }
       channels {
         channel {
           id
           name
         }
-        hops
-        exposure
-        path {
-          ...ExplorerPath
-        }
+        ...ExplorerReached
       }
       services {
         service {
@@ -117,22 +159,14 @@ export const ReachDocument = graphql(`
           name
           acronym
         }
-        hops
-        exposure
-        path {
-          ...ExplorerPath
-        }
+        ...ExplorerReached
       }
       operations {
         operation {
           id
           name
         }
-        hops
-        exposure
-        path {
-          ...ExplorerPath
-        }
+        ...ExplorerReached
       }
       graph {
         ...ExplorerGraph
@@ -152,6 +186,8 @@ export const ExposureDocument = graphql(`
     $disciplines: [Discipline!]
     $minConfidence: Confidence!
     $thirdPartyRule: ThirdPartyRule!
+    $certainty: Certainty!
+    $structure: StructureRule!
     $graphml: Boolean! = false
   ) {
     exposure(
@@ -162,6 +198,8 @@ export const ExposureDocument = graphql(`
       disciplines: $disciplines
       minConfidence: $minConfidence
       thirdPartyRule: $thirdPartyRule
+      certainty: $certainty
+      structure: $structure
     ) {
       target {
         id
@@ -177,6 +215,7 @@ export const ExposureDocument = graphql(`
         }
         hops
         exposure
+        certainty
         path {
           ...ExplorerPath
         }
@@ -189,7 +228,11 @@ export const ExposureDocument = graphql(`
   }
 `);
 
-/** The k shortest time-respecting paths between two entities, drawn. */
+/**
+ * The k shortest time-respecting paths between two entities, drawn. With `$possible` (the possible
+ * reading asked), the certain reading's paths come too, as many as the API gives (10), so that
+ * each possible path can be told certain or not (see pathsDrawing).
+ */
 export const PathsDocument = graphql(`
   query ExplorerPaths(
     $from: ID!
@@ -198,15 +241,47 @@ export const PathsDocument = graphql(`
     $maxHops: Int
     $during: WindowInput
     $kinds: [LinkType!]
+    $certainty: Certainty!
+    $possible: Boolean!
     $graphml: Boolean! = false
   ) {
-    paths(from: $from, to: $to, k: $k, maxHops: $maxHops, during: $during, kinds: $kinds) {
+    paths(
+      from: $from
+      to: $to
+      k: $k
+      maxHops: $maxHops
+      during: $during
+      kinds: $kinds
+      certainty: $certainty
+    ) {
       paths {
         ...ExplorerPath
       }
       graph {
         ...ExplorerGraph
         graphml @include(if: $graphml)
+      }
+    }
+    certain: paths(
+      from: $from
+      to: $to
+      k: 10
+      maxHops: $maxHops
+      during: $during
+      kinds: $kinds
+      certainty: CERTAIN
+    ) @include(if: $possible) {
+      paths {
+        nodes {
+          id
+        }
+        links {
+          id
+        }
+        window {
+          from
+          to
+        }
       }
     }
   }
@@ -230,17 +305,20 @@ export const EntityDocument = graphql(`
         code
         from
         to
+        attested
       }
       ... on Service {
         acronym
         serviceKind: kind
         from
         to
+        attested
       }
       ... on Organization {
         organizationKind: kind
         from
         to
+        attested
       }
       ... on Officer {
         born
@@ -255,6 +333,7 @@ export const EntityDocument = graphql(`
         thirdPartyRule
         from
         to
+        attested
       }
       ... on Operation {
         codename
@@ -262,6 +341,7 @@ export const EntityDocument = graphql(`
         outcome
         from
         to
+        attested
       }
     }
   }
@@ -283,17 +363,20 @@ export const LinkDocument = graphql(`
         partyRole: role
         from
         to
+        attested
       }
       ... on Employment {
         serviceRole: role
         post
         from
         to
+        attested
       }
       ... on Posting {
         post
         from
         to
+        attested
       }
       ... on Conduct {
         conductRole: role
@@ -304,11 +387,17 @@ export const LinkDocument = graphql(`
       ... on Succession {
         from
       }
+      ... on Composition {
+        from
+        to
+        attested
+      }
       ... on Penetration {
         kind
         confidence
         from
         to
+        attested
       }
     }
   }

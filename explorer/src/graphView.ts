@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
-import { spanIncludes } from './dates.js';
-import type { DrawnElement, PathIds } from './drawing.js';
+import type { DrawnElement } from './drawing.js';
+import { dayState, type PathIds } from './elementDays.js';
 import type { ElementSnapshot } from './snapshot.js';
 
 /** Node colours and shapes by entity type; the agent and path ends are drawn apart. */
@@ -66,6 +66,29 @@ const STYLE: cytoscape.StylesheetJson = [
   {
     selector: 'edge.AGENT_OF',
     style: { 'line-color': '#c0392b', 'target-arrow-color': '#c0392b', 'line-style': 'dashed' },
+  },
+  // Reached only under the possible reading (over all days, or on the slider's day): dashed, lighter.
+  {
+    selector: 'node.possible',
+    style: {
+      'border-style': 'dashed',
+      'border-width': 2,
+      'border-color': '#1d2433',
+      'background-opacity': 0.35,
+    },
+  },
+  {
+    selector: 'node.agent.possible',
+    style: { 'border-width': 4, 'border-color': '#c0392b' },
+  },
+  {
+    selector: 'edge.possible',
+    style: {
+      'line-style': 'dashed',
+      'line-dash-pattern': [6, 4],
+      'line-color': '#d3d8df',
+      'target-arrow-color': '#d3d8df',
+    },
   },
   { selector: '.out-of-time', style: { opacity: 0.15 } },
   { selector: '.faded', style: { opacity: 0.25 } },
@@ -135,7 +158,9 @@ export class GraphView {
           type: e.type,
           ...(e.source === undefined ? {} : { source: e.source, target: e.target }),
         },
-        classes: [e.type, e.emphasis ?? ''].filter((c) => c !== ''),
+        classes: [e.type, e.emphasis ?? '', dayState(e.days, undefined)].filter(
+          (c) => c !== '' && c !== 'certain',
+        ),
       })),
     );
     // Levels by distance from the root, top down: the same answer is always drawn the same way.
@@ -165,13 +190,17 @@ export class GraphView {
     });
   }
 
-  /** Dims what is not open on `day` (undefined: every day). */
+  /**
+   * Dims what is not reached on `day` and marks what is only possibly reached then (undefined:
+   * over all days: marks what is only possibly reached at all).
+   */
   showDay(day: number | undefined): void {
     this.cy.batch(() => {
       this.cy.elements().forEach((element) => {
         const drawn = this.byId.get(element.id());
-        const open = day === undefined || !drawn || spanIncludes(drawn.span, day);
-        element.toggleClass('out-of-time', !open);
+        const state = drawn ? dayState(drawn.days, day) : 'certain';
+        element.toggleClass('out-of-time', state === 'out-of-time');
+        element.toggleClass('possible', state === 'possible');
       });
     });
   }

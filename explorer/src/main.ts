@@ -1,7 +1,7 @@
 import './styles.css';
 import { ApiFailure, execute } from './api.js';
 import { forgetKey, storedKey, storeKey, takeKeyFromFragment } from './apiKey.js';
-import { isoDay } from './dates.js';
+import { firstDay, isoDay } from './dates.js';
 import { ExposureDocument, PathsDocument, ReachDocument, SearchDocument } from './documents.js';
 import { byId, download, h } from './dom.js';
 import {
@@ -13,6 +13,7 @@ import {
   type DrawnElement,
   type ResultRow,
 } from './drawing.js';
+import type { PathIds } from './elementDays.js';
 import { GraphView } from './graphView.js';
 import { fetchDetails, renderDetails } from './panel.js';
 import {
@@ -25,6 +26,8 @@ import {
   type QueryRequest,
 } from './queryForm.js';
 import { SNAPSHOT_HOOK, type ExplorerSnapshot } from './snapshot.js';
+import { markDay, rangeOf, timeline } from './timeline.js';
+import { windowsSection } from './windowsSection.js';
 
 const ui = {
   status: byId('status', HTMLSpanElement),
@@ -38,7 +41,7 @@ const ui = {
   queryForm: byId('query-form', HTMLFormElement),
   run: byId('run', HTMLButtonElement),
   day: byId('day', HTMLInputElement),
-  dayLabel: byId('day-label', HTMLOutputElement),
+  dayDate: byId('day-date', HTMLInputElement),
   allDays: byId('all-days', HTMLButtonElement),
   exportPng: byId('export-png', HTMLButtonElement),
   exportGraphml: byId('export-graphml', HTMLButtonElement),
@@ -52,6 +55,8 @@ let drawing: Drawing | undefined;
 let request: QueryRequest | undefined;
 let selected: string | undefined;
 let day: number | undefined;
+/** A window's path the side panel keeps highlighted (its "Show path" button). */
+let pinned: PathIds | undefined;
 let busy = false;
 
 const view = new GraphView(ui.graph, {
@@ -204,7 +209,8 @@ async function answer(
     }
     case 'exposure': {
       const data = await execute(ExposureDocument, { ...asked.variables, graphml }, current);
-      return { drawing: exposureDrawing(data), graphml: data.exposure.graph.graphml };
+      const possible = asked.variables.certainty === 'POSSIBLE';
+      return { drawing: exposureDrawing(data, possible), graphml: data.exposure.graph.graphml };
     }
     case 'paths': {
       const data = await execute(PathsDocument, { ...asked.variables, graphml }, current);
@@ -221,6 +227,7 @@ async function answer(
 function show(next: Drawing): void {
   drawing = next;
   selected = undefined;
+  pinned = undefined;
   ui.heading.textContent = next.heading;
   view.draw(next.elements);
   ui.results.replaceChildren(...next.rows.map(rowItem));
@@ -238,12 +245,15 @@ function show(next: Drawing): void {
 }
 
 function rowItem(row: ResultRow): HTMLLIElement {
+  const range = drawing ? rangeOf(drawing.window) : undefined;
   const item = h(
     'li',
-    { 'data-id': row.id, 'data-kind': row.kind, tabindex: '0' },
+    { 'data-id': row.id, 'data-kind': row.kind, 'data-certainty': row.certainty, tabindex: '0' },
     h('span', { class: `kind ${row.kind}` }, row.kind),
     ` ${row.title}`,
+    row.certainty === 'POSSIBLE' ? h('span', { class: 'badge POSSIBLE' }, 'possible') : undefined,
     h('div', { class: 'detail' }, row.detail),
+    range === undefined ? undefined : timeline(row.windows, range),
   );
   item.addEventListener('mouseenter', () => {
     highlight(row);
@@ -261,8 +271,9 @@ function rowItem(row: ResultRow): HTMLLIElement {
   return item;
 }
 
+/** Highlights a row's explaining path, or with none the path the side panel pins. */
 function highlight(row: ResultRow | undefined): void {
-  view.highlight(row?.path);
+  view.highlight(row?.path ?? pinned);
   for (const item of ui.results.querySelectorAll('li'))
     item.classList.toggle('active', row !== undefined && item.dataset['id'] === row.id);
 }
@@ -271,12 +282,27 @@ async function openPanel(element: DrawnElement): Promise<void> {
   const current = key();
   if (current === undefined) return;
   selected = element.id;
+  pinned = undefined;
   view.select(element.id);
-  ui.panel.replaceChildren(h('p', { class: 'note' }, `Loading ${element.id}…`));
+  // When it is reached: every window, known before the details load.
+  const row = drawing?.rows.find((r) => r.id === element.id);
+  const reached =
+    row && drawing
+      ? windowsSection(row, rangeOf(drawing.window), (path) => {
+          pinned = path;
+          view.highlight(path);
+        })
+      : undefined;
+  ui.panel.replaceChildren(
+    h('h2', {}, element.name),
+    reached ?? '',
+    h('p', { class: 'note' }, `Loading ${element.id}…`),
+  );
+  markDay(ui.panel, day);
   await guarded(`Loading ${element.id}`, async () => {
     const details = await fetchDetails(element, current);
     // A later click may have replaced this one while it loaded.
-    if (selected === element.id) ui.panel.replaceChildren(renderDetails(details));
+    if (selected === element.id) ui.panel.replaceChildren(renderDetails(details, reached));
   });
 }
 
@@ -285,27 +311,44 @@ function setUpSlider(next: Drawing): void {
   showAllDays();
   if (first === undefined || last === undefined || last < first) {
     ui.day.disabled = true;
-    ui.dayLabel.textContent = 'no dates to slide over';
+    ui.dayDate.disabled = true;
+    ui.dayDate.title = 'No dates to slide over';
     return;
   }
   ui.day.disabled = false;
   ui.day.min = String(first);
   ui.day.max = String(last);
   ui.day.value = String(first);
+  ui.dayDate.disabled = false;
+  ui.dayDate.min = isoDay(first);
+  ui.dayDate.max = isoDay(last);
 }
 
 function showAllDays(): void {
   day = undefined;
-  ui.dayLabel.textContent = 'all days';
+  ui.dayDate.value = '';
+  ui.dayDate.title = 'All days: move the slider or type a day';
   ui.allDays.disabled = true;
   view.showDay(undefined);
+  markDay(document, undefined);
 }
 
 function slideTo(value: number): void {
   day = value;
-  ui.dayLabel.textContent = isoDay(value);
+  ui.dayDate.value = isoDay(value);
+  ui.dayDate.title = `Reached on ${isoDay(value)}: the rest is dimmed`;
   ui.allDays.disabled = false;
   view.showDay(value);
+  markDay(document, value);
+}
+
+/** A day typed in the date field: the slider moves there (to its nearest end when outside). */
+function goToDate(): void {
+  const typed = firstDay(ui.dayDate.value);
+  if (typed === undefined) return;
+  const clamped = Math.min(Number(ui.day.max), Math.max(Number(ui.day.min), typed));
+  ui.day.value = String(clamped);
+  slideTo(clamped);
 }
 
 async function exportGraphML(): Promise<void> {
@@ -382,6 +425,7 @@ ui.changeKey.addEventListener('click', () => {
 ui.day.addEventListener('input', () => {
   slideTo(Number(ui.day.value));
 });
+ui.dayDate.addEventListener('change', goToDate);
 ui.allDays.addEventListener('click', showAllDays);
 ui.exportPng.addEventListener('click', () => {
   if (request) download(view.png(), `${fileName(request)}.png`);

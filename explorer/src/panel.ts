@@ -82,8 +82,8 @@ function fieldsOf(values: Record<string, unknown>): [string, string][] {
   });
 }
 
-/** The panel's content for these details. */
-export function renderDetails(details: Details): HTMLElement {
+/** The panel's content for these details, with `reached` (when it is reached) under the title. */
+export function renderDetails(details: Details, reached?: HTMLElement): HTMLElement {
   const fields = h('dl', { class: 'fields' });
   for (const [name, value] of details.fields) fields.append(h('dt', {}, name), h('dd', {}, value));
   const sources = h('ol', { class: 'sources', 'data-testid': 'sources' });
@@ -93,6 +93,7 @@ export function renderDetails(details: Details): HTMLElement {
     {},
     h('h2', {}, details.title),
     h('p', { class: 'subtitle' }, details.subtitle),
+    reached,
     h('h3', {}, `Sources (${details.sources.length})`),
     details.sources.length > 0
       ? sources

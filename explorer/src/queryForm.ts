@@ -1,6 +1,7 @@
 import { isPartialDate } from '../../src/model/partialDate.js';
 import { h } from './dom.js';
 import type {
+  Certainty,
   Confidence,
   Discipline,
   ExplorerExposureQueryVariables,
@@ -8,6 +9,7 @@ import type {
   ExplorerReachQueryVariables,
   LinkType,
   ReachDirection,
+  StructureRule,
   ThirdPartyRule,
   WindowInput,
 } from './gql/graphql.js';
@@ -96,6 +98,9 @@ export function readForm(form: HTMLFormElement): QueryRequest {
     return value;
   };
   const during = readDuring(text('duringFrom'), text('duringTo'));
+  // A checkbox left unchecked sends nothing: structure is then ignored.
+  const certainty: Certainty = text('certainty') === 'POSSIBLE' ? 'POSSIBLE' : 'CERTAIN';
+  const structure: StructureRule = text('structure') === 'FOLLOW' ? 'FOLLOW' : 'IGNORE';
   const query = chosenQuery(form);
   if (query === 'paths') {
     const kinds = data
@@ -110,6 +115,8 @@ export function readForm(form: HTMLFormElement): QueryRequest {
         maxHops: text('pathsMaxHops') === '' ? null : integer('pathsMaxHops', 'Most links', 1),
         during,
         kinds: kinds.length > 0 ? kinds : null,
+        certainty,
+        possible: certainty === 'POSSIBLE',
       },
     };
   }
@@ -123,6 +130,8 @@ export function readForm(form: HTMLFormElement): QueryRequest {
     disciplines: disciplines.length > 0 ? disciplines : null,
     minConfidence: text('minConfidence') as Confidence,
     thirdPartyRule: text('thirdPartyRule') as ThirdPartyRule,
+    certainty,
+    structure,
   };
   return query === 'reach'
     ? { query, variables: { agent: id('agent', 'Agent'), ...filters } }

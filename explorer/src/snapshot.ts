@@ -10,7 +10,10 @@
 export interface ElementSnapshot {
   readonly id: string;
   readonly group: 'nodes' | 'edges';
-  /** Cytoscape classes: the entity or link type, agent/end, highlighted, faded, out-of-time. */
+  /**
+   * Cytoscape classes: the entity or link type, agent/end, highlighted, faded, out-of-time (not
+   * reached on the slider's day), possible (reached only possibly: at all, or on that day).
+   */
   readonly classes: readonly string[];
   /** Position in the graph container's pixels (an edge's midpoint). */
   readonly x: number;

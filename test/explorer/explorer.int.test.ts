@@ -3,6 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/index.js';
 import type { ElementSnapshot } from '../../explorer/src/snapshot.js';
@@ -18,6 +19,8 @@ import {
   EntitySourcesDocument,
   LinkByIdDocument,
   PenetrationReachDocument,
+  ReachWindowsDocument,
+  type ReachWindowsQueryVariables,
 } from '../generated/operations.js';
 import { postGraphQL } from '../support/http.js';
 import { serverOptions, useTestApi } from '../support/testApi.js';
@@ -68,6 +71,20 @@ async function reachPaths(): Promise<Map<string, PathIds>> {
   );
 }
 
+/** Every reached element's certainty and windows, from the API itself, by element id. */
+async function reachWindows(variables: ReachWindowsQueryVariables) {
+  const answer = await postGraphQL(api.server.url, ReachWindowsDocument, variables);
+  const reach = answer.data?.penetrationReach;
+  if (!reach) throw new Error(`reach failed: ${JSON.stringify(answer.errors)}`);
+  return new Map(
+    [
+      ...reach.channels.map((r) => ({ ...r, id: r.channel.id })),
+      ...reach.services.map((r) => ({ ...r, id: r.service.id })),
+      ...reach.operations.map((r) => ({ ...r, id: r.operation.id })),
+    ].map((r) => [r.id, r]),
+  );
+}
+
 /** `file, lines a–b` for each citation of an entity, from the API itself. */
 async function citedPlaces(id: string): Promise<string[]> {
   const answer = await postGraphQL(api.server.url, EntitySourcesDocument, { id });
@@ -97,6 +114,22 @@ function rawGet(pathAsSent: string): Promise<{ status: number; body: string }> {
       })
       .on('error', reject);
   });
+}
+
+/** These attributes of every element the locator finds, in order. */
+async function attributesOf(found: Locator, names: readonly string[]): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (let i = 0; i < (await found.count()); i++)
+    rows.push(
+      await Promise.all(names.map(async (n) => (await found.nth(i).getAttribute(n)) ?? '')),
+    );
+  return rows;
+}
+
+/** Types a day into the field beside the slider, as a user would, and reads the page. */
+async function goToDay(isoDay: string) {
+  await explorer.page.fill('#day-date', isoDay);
+  return explorer.state();
 }
 
 const withClass = (elements: readonly ElementSnapshot[], name: string): string[] =>
@@ -266,19 +299,31 @@ describe("the explorer on Kim Philby's reach", () => {
   it('dims what is not open on the day the time slider is moved to', async () => {
     expect((await explorer.state()).day).toBeUndefined();
     expect(withClass((await explorer.state()).elements, 'out-of-time')).toEqual([]);
-    // The slider spans the agent's window (1934-01 to 1963-01); End moves it to the last day.
+    // The slider spans the agent's window as certain (the default reading): an NKVD agent from
+    // 1934 to 1963-01 is certainly one from 1934-12-31 to 1963-01-01 (docs/path-semantics.md,
+    // "Time"). End moves it to the last day.
     await explorer.page.focus('#day');
     await explorer.page.keyboard.press('End');
-    const state = await explorer.state();
-    expect(state.day).toBe('1963-01-31');
-    const dimmed = withClass(state.elements, 'out-of-time');
-    // Philby's posting to Washington ended in 1951, the Albania operation in 1954.
-    expect(dimmed).toEqual(
-      expect.arrayContaining(['kim-philby/POSTED_TO/sis-cia', 'albania-infiltration']),
+    let state = await explorer.state();
+    expect(state.day).toBe('1963-01-01');
+    // Philby was still an agent that day, but reached nothing: his SIS service, and so every
+    // window through it, ended in 1951, the Albania operation in 1954. An element is dimmed by
+    // its windows, not by its own dates (SIS existed from 1909 on).
+    const ids = (elements: readonly ElementSnapshot[]) => elements.map((e) => e.id).sort();
+    expect(withClass(state.elements, 'out-of-time')).toEqual(
+      ids(state.elements.filter((e) => e.id !== 'kim-philby')),
     );
-    // Philby himself (1912-1988) and SIS (1909-) were there.
-    expect(dimmed).not.toContain('kim-philby');
-    expect(dimmed).not.toContain('sis');
+    expect(withClass(state.elements, 'out-of-time')).toEqual(
+      expect.arrayContaining(['sis', 'sis-cia', 'kim-philby/POSTED_TO/sis-cia']),
+    );
+    // In mid-1952 only the Albania operation (1949-12-31 to 1954-01-01, hop 0) was still reached.
+    state = await goToDay('1952-06-01');
+    expect(state.day).toBe('1952-06-01');
+    expect(ids(state.elements.filter((e) => !e.classes.includes('out-of-time')))).toEqual([
+      'albania-infiltration',
+      'kim-philby',
+      'kim-philby/TOOK_PART/albania-infiltration',
+    ]);
     await explorer.page.click('#all-days');
     expect(withClass((await explorer.state()).elements, 'out-of-time')).toEqual([]);
   });
@@ -369,6 +414,162 @@ describe('the explorer on exposure and k paths', () => {
     expect(await error.locator('.code').textContent()).toBe('LIMIT_EXCEEDED');
     expect(await error.textContent()).toContain("'maxHops' 99 exceeds the server's cap");
     await explorer.fill('pathsMaxHops', '');
+  });
+});
+
+describe('the explorer on certain and possible reach, and all the windows', () => {
+  it('marks what is only possibly reached when the possible reading is included, and nothing under the certain one', async () => {
+    const expected = await reachWindows({ agent: 'kim-philby', certainty: 'POSSIBLE' });
+    const possibleOnly = [...expected.values()]
+      .filter((r) => r.certainty === 'POSSIBLE')
+      .map((r) => r.id)
+      .sort();
+    // The US bases in the former Crown Colonies: a channel the sources never date or attest.
+    expect(possibleOnly).toContain('us-uk-crown-colonies');
+    expect(possibleOnly).not.toContain('sis-cia');
+
+    await explorer.choose('reach');
+    await explorer.fill('agent', 'kim-philby');
+    await explorer.page.check('input[name=certainty][value=POSSIBLE]');
+    const state = await explorer.run();
+    expect(await explorer.page.textContent('#heading')).toContain(
+      `(${possibleOnly.length} of them only possibly)`,
+    );
+    // Rows and drawn nodes say exactly which elements only possible paths reach.
+    const rowsOf = async (certainty: string) =>
+      (
+        await attributesOf(explorer.page.locator(`#results li[data-certainty=${certainty}]`), [
+          'data-id',
+        ])
+      )
+        .map(([id]) => id)
+        .sort();
+    expect(await rowsOf('POSSIBLE')).toEqual(possibleOnly);
+    expect(await rowsOf('CERTAIN')).toEqual(
+      [...expected.values()]
+        .filter((r) => r.certainty === 'CERTAIN')
+        .map((r) => r.id)
+        .sort(),
+    );
+    await expect(
+      explorer.row('us-uk-crown-colonies').locator('.badge').textContent(),
+    ).resolves.toBe('possible');
+    const nodes = state.elements.filter((e) => e.group === 'nodes');
+    expect(withClass(nodes, 'possible')).toEqual(possibleOnly);
+    // A link only possible paths use is dashed too; Philby's posting is certain.
+    expect(withClass(state.elements, 'possible')).toContain('uk-ic/PARTY_TO/us-uk-crown-colonies');
+    expect(withClass(state.elements, 'possible')).not.toContain('kim-philby/POSTED_TO/sis-cia');
+    expect(await explorer.page.isVisible('#legend .possible')).toBe(true);
+    await explorer.page.screenshot({ path: path.join(OUTPUT_DIR, 'explorer-possible.png') });
+
+    // Back to the default: certain only. Nothing is marked, and what was only possible is gone.
+    await explorer.page.check('input[name=certainty][value=CERTAIN]');
+    const certain = await explorer.run();
+    expect(withClass(certain.elements, 'possible')).toEqual([]);
+    expect(await rowsOf('POSSIBLE')).toEqual([]);
+    expect(certain.elements.map((e) => e.id)).not.toContain('us-uk-crown-colonies');
+  });
+
+  it('lists every window of an element reached in several, and shows the path of each', async () => {
+    // Robert Hanssen: GRU 1979-1981, KGB 1985-10 to 2001-02-18; an FBI agent throughout.
+    const expected = (await reachWindows({ agent: 'robert-hanssen' })).get('fbi');
+    expect(expected?.windows.map((w) => [w.window.from, w.window.to])).toEqual([
+      ['1979-12-31', '1981-01-01'],
+      ['1985-10-31', '2001-02-18'],
+    ]);
+    await explorer.choose('reach');
+    await explorer.fill('agent', 'robert-hanssen');
+    await explorer.run();
+    await explorer.row('fbi').click();
+    await explorer.idle();
+    const panel = explorer.page.locator('#panel');
+    await expect(panel.locator('.reached h3').textContent()).resolves.toBe(
+      'Reached certainly: 2 certain windows',
+    );
+    const windows = panel.locator('[data-testid=windows] li');
+    expect(await attributesOf(windows, ['data-certainty', 'data-from', 'data-to'])).toEqual([
+      ['CERTAIN', '1979-12-31', '1981-01-01'],
+      ['CERTAIN', '1985-10-31', '2001-02-18'],
+    ]);
+    // Its timeline: a bar per window over Hanssen's own window.
+    expect(await panel.locator('svg.timeline rect.bar.certain').count()).toBe(2);
+    await expect(panel.locator('.timeline-ends').textContent()).resolves.toBe(
+      '1979-12-312001-02-18',
+    );
+    expect(await panel.textContent()).toContain('Sources (');
+
+    // "Show path" keeps the window's path highlighted; pressed again, it lets go.
+    const second = windows.nth(1).locator('button.show-path');
+    await second.click();
+    expect(await second.getAttribute('aria-pressed')).toBe('true');
+    const highlighted = withClass((await explorer.state()).elements, 'highlighted');
+    const pathNodes = expected?.windows[1]?.path.nodes.map((n) => n.id) ?? [];
+    expect(pathNodes).toEqual(['robert-hanssen', 'fbi']);
+    expect(highlighted).toEqual([...pathNodes, 'robert-hanssen/SERVES/fbi'].sort());
+    await second.click();
+    expect(withClass((await explorer.state()).elements, 'highlighted')).toEqual([]);
+  });
+
+  it('dims by all the windows: the FBI is reached in 1990 (not its explaining path’s window) and not in 1983', async () => {
+    // The explaining path of the FBI is the 1979-1981 one; the slider reads every window.
+    let state = await goToDay('1990-06-01');
+    expect(state.day).toBe('1990-06-01');
+    const dimmed = withClass(state.elements, 'out-of-time');
+    expect(dimmed).not.toContain('fbi');
+    expect(dimmed).not.toContain('robert-hanssen/SERVES/fbi');
+    expect(dimmed).not.toContain('robert-hanssen');
+    // Pollard's espionage, met only in 1985-10 and 1985-11, is not reached in 1990.
+    expect(dimmed).toContain('pollard-espionage');
+    // Between his two penetrations Hanssen was no agent: nothing is reached, he is dimmed too.
+    state = await goToDay('1983-06-01');
+    expect(withClass(state.elements, 'out-of-time')).toEqual(
+      state.elements.map((e) => e.id).sort(),
+    );
+    await explorer.page.click('#all-days');
+  });
+
+  it('lists the possible windows beside the certain ones when the possible reading is included', async () => {
+    const expected = (await reachWindows({ agent: 'robert-hanssen', certainty: 'POSSIBLE' })).get(
+      'fbi',
+    );
+    const possible = (expected?.possibleWindows ?? []).map((w) => [
+      'POSSIBLE',
+      w.window.from ?? '',
+      w.window.to ?? '',
+    ]);
+    expect(possible).toEqual([
+      ['POSSIBLE', '1979-01-01', '1981-12-31'],
+      ['POSSIBLE', '1985-10-01', '2001-02-18'],
+    ]);
+    await explorer.page.check('input[name=certainty][value=POSSIBLE]');
+    await explorer.run();
+    await explorer.row('fbi').click();
+    await explorer.idle();
+    const panel = explorer.page.locator('#panel');
+    await expect(panel.locator('.reached h3').textContent()).resolves.toBe(
+      'Reached certainly: 2 certain windows, 2 possible windows',
+    );
+    expect(
+      await attributesOf(panel.locator('[data-testid=windows] li'), [
+        'data-certainty',
+        'data-from',
+        'data-to',
+      ]),
+    ).toEqual([
+      ['CERTAIN', '1979-12-31', '1981-01-01'],
+      ['CERTAIN', '1985-10-31', '2001-02-18'],
+      ...possible,
+    ]);
+    // Solid bars for the certain windows over hatched ones for the possible, over the agent's
+    // possible window.
+    expect(await panel.locator('svg.timeline rect.bar.certain').count()).toBe(2);
+    expect(await panel.locator('svg.timeline rect.bar.possible').count()).toBe(2);
+    await expect(panel.locator('.timeline-ends').textContent()).resolves.toBe(
+      '1979-01-012001-02-18',
+    );
+    await explorer.page.mouse.move(1, 1);
+    await explorer.page.screenshot({ path: path.join(OUTPUT_DIR, 'explorer-windows.png') });
+    await explorer.page.check('input[name=certainty][value=CERTAIN]');
   });
 });
 

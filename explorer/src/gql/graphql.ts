@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/**
+ * How sure a reach is (docs/path-semantics.md, "Time"). Every window has an outer span (the
+ * element was in force at some time within it: the widest it can be) and an inner span (in force
+ * throughout: what the sources attest).
+ */
+export type Certainty =
+  /** Every hop is in force on its inner span: the sources show the path open. */
+  | 'CERTAIN'
+  /** Only the outer spans allow the path: it may have been open. */
+  | 'POSSIBLE';
+
 /** Form of a relationship (Oxford Research Encyclopedia summary). */
 export type ChannelForm =
   /** A standing relationship. */
@@ -201,6 +212,13 @@ export type SharingLevel =
   /** Case by case, on certain topics. */
   | 'SELECTIVE';
 
+/** Whether reach follows structure: services that are components of a department or community (PART_OF). */
+export type StructureRule =
+  /** What a community receives over its channels reaches its components, and the reverse, at no extra hop. */
+  | 'FOLLOW'
+  /** Structure is not followed. */
+  | 'IGNORE';
+
 /** Whether the traversal applies the third-party rule of channels that have it. */
 export type ThirdPartyRule =
   /** Ignore it (the worst case). */
@@ -229,6 +247,90 @@ export type ExplorerPathFragment = { nodes: Array<
 
 export type ExplorerCitationFragment = { lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } };
 
+export type ExplorerReachWindowFragment = { hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } };
+
+type ExplorerReached_ExposedOperation_Fragment = { hops: number, exposure: number, certainty: Certainty, earliest: string | null, path: { nodes: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }, windows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, possibleWindows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }> | null };
+
+type ExplorerReached_ReachedChannel_Fragment = { hops: number, exposure: number, certainty: Certainty, earliest: string | null, path: { nodes: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }, windows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, possibleWindows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }> | null };
+
+type ExplorerReached_ReachedService_Fragment = { hops: number, exposure: number, certainty: Certainty, earliest: string | null, path: { nodes: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }, windows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, possibleWindows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }> | null };
+
+export type ExplorerReachedFragment =
+  | ExplorerReached_ExposedOperation_Fragment
+  | ExplorerReached_ReachedChannel_Fragment
+  | ExplorerReached_ReachedService_Fragment
+;
+
 export type ExplorerSearchQueryVariables = Exact<{
   text: string;
 }>;
@@ -251,32 +353,76 @@ export type ExplorerReachQueryVariables = Exact<{
   disciplines?: Array<Discipline> | Discipline | null | undefined;
   minConfidence: Confidence;
   thirdPartyRule: ThirdPartyRule;
+  certainty: Certainty;
+  structure: StructureRule;
   graphml?: boolean;
 }>;
 
 
-export type ExplorerReachQuery = { penetrationReach: { agent: { id: string, name: string }, window: { from: string | null, to: string | null } | null, channels: Array<{ hops: number, exposure: number, channel: { id: string, name: string }, path: { nodes: Array<
+export type ExplorerReachQuery = { penetrationReach: { agent: { id: string, name: string }, window: { from: string | null, to: string | null } | null, windows: Array<{ from: string | null, to: string | null }>, possibleWindows: Array<{ from: string | null, to: string | null }> | null, channels: Array<{ hops: number, exposure: number, certainty: Certainty, earliest: string | null, channel: { id: string, name: string }, path: { nodes: Array<
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
-        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, services: Array<{ hops: number, exposure: number, service: { id: string, name: string, acronym: string | null }, path: { nodes: Array<
+        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }, windows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, possibleWindows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }> | null }>, services: Array<{ hops: number, exposure: number, certainty: Certainty, earliest: string | null, service: { id: string, name: string, acronym: string | null }, path: { nodes: Array<
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
-        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, operations: Array<{ hops: number, exposure: number, operation: { id: string, name: string }, path: { nodes: Array<
+        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }, windows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, possibleWindows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }> | null }>, operations: Array<{ hops: number, exposure: number, certainty: Certainty, earliest: string | null, operation: { id: string, name: string }, path: { nodes: Array<
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
-        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, graph: { graphml?: string, nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
+        >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }, windows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }>, possibleWindows: Array<{ hops: number, exposure: number, window: { from: string | null, to: string | null }, path: { nodes: Array<
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+            | { id: string }
+          >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } } }> | null }>, graph: { graphml?: string, nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
 
 export type ExplorerExposureQueryVariables = Exact<{
   target: string;
@@ -286,6 +432,8 @@ export type ExplorerExposureQueryVariables = Exact<{
   disciplines?: Array<Discipline> | Discipline | null | undefined;
   minConfidence: Confidence;
   thirdPartyRule: ThirdPartyRule;
+  certainty: Certainty;
+  structure: StructureRule;
   graphml?: boolean;
 }>;
 
@@ -297,7 +445,7 @@ export type ExplorerExposureQuery = { exposure: { count: number, share: number, 
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
-    , agents: Array<{ hops: number, exposure: number, agent: { id: string, name: string }, path: { nodes: Array<
+    , agents: Array<{ hops: number, exposure: number, certainty: Certainty, agent: { id: string, name: string }, path: { nodes: Array<
           | { id: string }
           | { id: string }
           | { id: string }
@@ -313,6 +461,8 @@ export type ExplorerPathsQueryVariables = Exact<{
   maxHops?: number | null | undefined;
   during?: WindowInput | null | undefined;
   kinds?: Array<LinkType> | LinkType | null | undefined;
+  certainty: Certainty;
+  possible: boolean;
   graphml?: boolean;
 }>;
 
@@ -324,7 +474,14 @@ export type ExplorerPathsQuery = { paths: { paths: Array<{ nodes: Array<
         | { id: string }
         | { id: string }
         | { id: string }
-      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }>, graph: { graphml?: string, nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } } };
+      >, links: Array<{ id: string, type: LinkType, start: string, end: string }>, window: { from: string | null, to: string | null } }>, graph: { graphml?: string, nodes: Array<{ id: string, label: string, name: string, properties: unknown }>, edges: Array<{ id: string, source: string, target: string, kind: LinkType, properties: unknown }> } }, certain?: { paths: Array<{ nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      >, links: Array<{ id: string }>, window: { from: string | null, to: string | null } }> } };
 
 export type ExplorerEntityQueryVariables = Exact<{
   id: string;
@@ -332,12 +489,12 @@ export type ExplorerEntityQueryVariables = Exact<{
 
 
 export type ExplorerEntityQuery = { node:
-    | { __typename: 'Country', code: string, from: string | null, to: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'LiaisonChannel', scope: ChannelScope, form: ChannelForm | null, structure: ChannelStructure | null, disciplines: Array<Discipline>, sharing: SharingLevel | null, thirdPartyRule: boolean | null, from: string | null, to: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Country', code: string, from: string | null, to: string | null, attested: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'LiaisonChannel', scope: ChannelScope, form: ChannelForm | null, structure: ChannelStructure | null, disciplines: Array<Discipline>, sharing: SharingLevel | null, thirdPartyRule: boolean | null, from: string | null, to: string | null, attested: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'Officer', born: string | null, died: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'Operation', codename: string | null, summary: string | null, outcome: string | null, from: string | null, to: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'Organization', from: string | null, to: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, organizationKind: OrganizationKind, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'Service', acronym: string | null, from: string | null, to: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, serviceKind: ServiceKind, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Operation', codename: string | null, summary: string | null, outcome: string | null, from: string | null, to: string | null, attested: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Organization', from: string | null, to: string | null, attested: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, organizationKind: OrganizationKind, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Service', acronym: string | null, from: string | null, to: string | null, attested: string | null, id: string, name: string, aliases: Array<string>, notes: string | null, classification: Classification, releasableTo: Array<string>, serviceKind: ServiceKind, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
    | null };
 
 export type ExplorerLinkQueryVariables = Exact<{
@@ -346,14 +503,14 @@ export type ExplorerLinkQueryVariables = Exact<{
 
 
 export type ExplorerLinkQuery = { link:
-    | { __typename: 'ChannelParty', from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, partyRole: PartyRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'Composition', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'ChannelParty', from: string | null, to: string | null, attested: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, partyRole: PartyRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Composition', from: string | null, to: string | null, attested: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'Conduct', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, conductRole: ConductRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'Employment', post: string | null, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, serviceRole: ServiceRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Employment', post: string | null, from: string | null, to: string | null, attested: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, serviceRole: ServiceRole | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'OperationChannel', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'Participation', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, participationRole: string | null, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'Penetration', kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
-    | { __typename: 'Posting', post: string | null, from: string | null, to: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Penetration', kind: PenetrationKind, confidence: Confidence, from: string | null, to: string | null, attested: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
+    | { __typename: 'Posting', post: string | null, from: string | null, to: string | null, attested: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'Succession', from: string | null, id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
     | { __typename: 'Targeting', id: string, type: LinkType, classification: Classification, releasableTo: Array<string>, sources: Array<{ lines: Array<number> | null, quote: string | null, section: string | null, source: { id: string, title: string, author: string | null, date: string | null, publisher: string | null, url: string | null, file: string | null } }> }
    | null };
@@ -393,6 +550,22 @@ export const ExplorerGraphFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerGraph"}) as unknown as TypedDocumentString<ExplorerGraphFragment, unknown>;
+export const ExplorerCitationFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerCitation on Citation {
+  source {
+    id
+    title
+    author
+    date
+    publisher
+    url
+    file
+  }
+  lines
+  quote
+  section
+}
+    `, {"fragmentName":"ExplorerCitation"}) as unknown as TypedDocumentString<ExplorerCitationFragment, unknown>;
 export const ExplorerPathFragmentDoc = new TypedDocumentString(`
     fragment ExplorerPath on ExplainingPath {
   nodes {
@@ -410,22 +583,75 @@ export const ExplorerPathFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerPath"}) as unknown as TypedDocumentString<ExplorerPathFragment, unknown>;
-export const ExplorerCitationFragmentDoc = new TypedDocumentString(`
-    fragment ExplorerCitation on Citation {
-  source {
-    id
-    title
-    author
-    date
-    publisher
-    url
-    file
+export const ExplorerReachWindowFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerReachWindow on ReachWindow {
+  window {
+    from
+    to
   }
-  lines
-  quote
-  section
+  hops
+  exposure
+  path {
+    ...ExplorerPath
+  }
 }
-    `, {"fragmentName":"ExplorerCitation"}) as unknown as TypedDocumentString<ExplorerCitationFragment, unknown>;
+    fragment ExplorerPath on ExplainingPath {
+  nodes {
+    id
+  }
+  links {
+    id
+    type
+    start
+    end
+  }
+  window {
+    from
+    to
+  }
+}`, {"fragmentName":"ExplorerReachWindow"}) as unknown as TypedDocumentString<ExplorerReachWindowFragment, unknown>;
+export const ExplorerReachedFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerReached on ReachedElement {
+  hops
+  exposure
+  certainty
+  earliest
+  path {
+    ...ExplorerPath
+  }
+  windows {
+    ...ExplorerReachWindow
+  }
+  possibleWindows {
+    ...ExplorerReachWindow
+  }
+}
+    fragment ExplorerPath on ExplainingPath {
+  nodes {
+    id
+  }
+  links {
+    id
+    type
+    start
+    end
+  }
+  window {
+    from
+    to
+  }
+}
+fragment ExplorerReachWindow on ReachWindow {
+  window {
+    from
+    to
+  }
+  hops
+  exposure
+  path {
+    ...ExplorerPath
+  }
+}`, {"fragmentName":"ExplorerReached"}) as unknown as TypedDocumentString<ExplorerReachedFragment, unknown>;
 export const ExplorerSearchDocument = new TypedDocumentString(`
     query ExplorerSearch($text: String!) {
   search(text: $text, first: 15) {
@@ -439,7 +665,7 @@ export const ExplorerSearchDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExplorerSearchQuery, ExplorerSearchQueryVariables>;
 export const ExplorerReachDocument = new TypedDocumentString(`
-    query ExplorerReach($agent: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!, $graphml: Boolean! = false) {
+    query ExplorerReach($agent: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!, $certainty: Certainty!, $structure: StructureRule!, $graphml: Boolean! = false) {
   penetrationReach(
     agent: $agent
     direction: $direction
@@ -448,6 +674,8 @@ export const ExplorerReachDocument = new TypedDocumentString(`
     disciplines: $disciplines
     minConfidence: $minConfidence
     thirdPartyRule: $thirdPartyRule
+    certainty: $certainty
+    structure: $structure
   ) {
     agent {
       id
@@ -457,16 +685,20 @@ export const ExplorerReachDocument = new TypedDocumentString(`
       from
       to
     }
+    windows {
+      from
+      to
+    }
+    possibleWindows {
+      from
+      to
+    }
     channels {
       channel {
         id
         name
       }
-      hops
-      exposure
-      path {
-        ...ExplorerPath
-      }
+      ...ExplorerReached
     }
     services {
       service {
@@ -474,22 +706,14 @@ export const ExplorerReachDocument = new TypedDocumentString(`
         name
         acronym
       }
-      hops
-      exposure
-      path {
-        ...ExplorerPath
-      }
+      ...ExplorerReached
     }
     operations {
       operation {
         id
         name
       }
-      hops
-      exposure
-      path {
-        ...ExplorerPath
-      }
+      ...ExplorerReached
     }
     graph {
       ...ExplorerGraph
@@ -526,9 +750,35 @@ fragment ExplorerPath on ExplainingPath {
     from
     to
   }
+}
+fragment ExplorerReachWindow on ReachWindow {
+  window {
+    from
+    to
+  }
+  hops
+  exposure
+  path {
+    ...ExplorerPath
+  }
+}
+fragment ExplorerReached on ReachedElement {
+  hops
+  exposure
+  certainty
+  earliest
+  path {
+    ...ExplorerPath
+  }
+  windows {
+    ...ExplorerReachWindow
+  }
+  possibleWindows {
+    ...ExplorerReachWindow
+  }
 }`) as unknown as TypedDocumentString<ExplorerReachQuery, ExplorerReachQueryVariables>;
 export const ExplorerExposureDocument = new TypedDocumentString(`
-    query ExplorerExposure($target: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!, $graphml: Boolean! = false) {
+    query ExplorerExposure($target: ID!, $direction: ReachDirection!, $maxHops: Int!, $during: WindowInput, $disciplines: [Discipline!], $minConfidence: Confidence!, $thirdPartyRule: ThirdPartyRule!, $certainty: Certainty!, $structure: StructureRule!, $graphml: Boolean! = false) {
   exposure(
     target: $target
     direction: $direction
@@ -537,6 +787,8 @@ export const ExplorerExposureDocument = new TypedDocumentString(`
     disciplines: $disciplines
     minConfidence: $minConfidence
     thirdPartyRule: $thirdPartyRule
+    certainty: $certainty
+    structure: $structure
   ) {
     target {
       id
@@ -552,6 +804,7 @@ export const ExplorerExposureDocument = new TypedDocumentString(`
       }
       hops
       exposure
+      certainty
       path {
         ...ExplorerPath
       }
@@ -593,7 +846,7 @@ fragment ExplorerPath on ExplainingPath {
   }
 }`) as unknown as TypedDocumentString<ExplorerExposureQuery, ExplorerExposureQueryVariables>;
 export const ExplorerPathsDocument = new TypedDocumentString(`
-    query ExplorerPaths($from: ID!, $to: ID!, $k: Int!, $maxHops: Int, $during: WindowInput, $kinds: [LinkType!], $graphml: Boolean! = false) {
+    query ExplorerPaths($from: ID!, $to: ID!, $k: Int!, $maxHops: Int, $during: WindowInput, $kinds: [LinkType!], $certainty: Certainty!, $possible: Boolean!, $graphml: Boolean! = false) {
   paths(
     from: $from
     to: $to
@@ -601,6 +854,7 @@ export const ExplorerPathsDocument = new TypedDocumentString(`
     maxHops: $maxHops
     during: $during
     kinds: $kinds
+    certainty: $certainty
   ) {
     paths {
       ...ExplorerPath
@@ -608,6 +862,28 @@ export const ExplorerPathsDocument = new TypedDocumentString(`
     graph {
       ...ExplorerGraph
       graphml @include(if: $graphml)
+    }
+  }
+  certain: paths(
+    from: $from
+    to: $to
+    k: 10
+    maxHops: $maxHops
+    during: $during
+    kinds: $kinds
+    certainty: CERTAIN
+  ) @include(if: $possible) {
+    paths {
+      nodes {
+        id
+      }
+      links {
+        id
+      }
+      window {
+        from
+        to
+      }
     }
   }
 }
@@ -658,17 +934,20 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
       code
       from
       to
+      attested
     }
     ... on Service {
       acronym
       serviceKind: kind
       from
       to
+      attested
     }
     ... on Organization {
       organizationKind: kind
       from
       to
+      attested
     }
     ... on Officer {
       born
@@ -683,6 +962,7 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
       thirdPartyRule
       from
       to
+      attested
     }
     ... on Operation {
       codename
@@ -690,6 +970,7 @@ export const ExplorerEntityDocument = new TypedDocumentString(`
       outcome
       from
       to
+      attested
     }
   }
 }
@@ -722,17 +1003,20 @@ export const ExplorerLinkDocument = new TypedDocumentString(`
       partyRole: role
       from
       to
+      attested
     }
     ... on Employment {
       serviceRole: role
       post
       from
       to
+      attested
     }
     ... on Posting {
       post
       from
       to
+      attested
     }
     ... on Conduct {
       conductRole: role
@@ -743,11 +1027,17 @@ export const ExplorerLinkDocument = new TypedDocumentString(`
     ... on Succession {
       from
     }
+    ... on Composition {
+      from
+      to
+      attested
+    }
     ... on Penetration {
       kind
       confidence
       from
       to
+      attested
     }
   }
 }
