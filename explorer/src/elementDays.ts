@@ -1,5 +1,5 @@
 import { spanIncludes, type DaySpan } from './dates.js';
-import type { ResultRow } from './drawing.js';
+import type { ResultRow } from './resultRows.js';
 
 /** The ids of a path's nodes and links: what hovering its row highlights. */
 export interface PathIds {

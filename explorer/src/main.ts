@@ -1,21 +1,21 @@
 import './styles.css';
 import { ApiFailure, execute } from './api.js';
 import { forgetKey, storedKey, storeKey, takeKeyFromFragment } from './apiKey.js';
-import { firstDay, isoDay } from './dates.js';
+import { isoDay } from './dates.js';
+import { DaySlider } from './daySlider.js';
 import { ExposureDocument, PathsDocument, ReachDocument, SearchDocument } from './documents.js';
 import { byId, download, h } from './dom.js';
 import {
-  explainingRow,
   exposureDrawing,
   pathsDrawing,
   reachDrawing,
   type Drawing,
   type DrawnElement,
-  type ResultRow,
 } from './drawing.js';
 import type { PathIds } from './elementDays.js';
 import { GraphView } from './graphView.js';
 import { fetchDetails, renderDetails } from './panel.js';
+import { explainingRow, type ResultRow } from './resultRows.js';
 import {
   chosenQuery,
   fillChoices,
@@ -54,7 +54,6 @@ const ui = {
 let drawing: Drawing | undefined;
 let request: QueryRequest | undefined;
 let selected: string | undefined;
-let day: number | undefined;
 /** A window's path the side panel keeps highlighted (its "Show path" button). */
 let pinned: PathIds | undefined;
 let busy = false;
@@ -65,6 +64,11 @@ const view = new GraphView(ui.graph, {
     highlight(row);
   },
   select: (element) => void openPanel(element),
+});
+
+const slider = new DaySlider({ range: ui.day, date: ui.dayDate, allDays: ui.allDays }, (day) => {
+  view.showDay(day);
+  markDay(document, day);
 });
 
 /** The key, or undefined after asking for one. */
@@ -239,7 +243,7 @@ function show(next: Drawing): void {
       'Click an element of the drawing or a result for its properties and sources.',
     ),
   );
-  setUpSlider(next);
+  slider.setUp(next.window);
   ui.exportPng.disabled = false;
   ui.exportGraphml.disabled = false;
 }
@@ -298,57 +302,12 @@ async function openPanel(element: DrawnElement): Promise<void> {
     reached ?? '',
     h('p', { class: 'note' }, `Loading ${element.id}…`),
   );
-  markDay(ui.panel, day);
+  markDay(ui.panel, slider.day);
   await guarded(`Loading ${element.id}`, async () => {
     const details = await fetchDetails(element, current);
     // A later click may have replaced this one while it loaded.
     if (selected === element.id) ui.panel.replaceChildren(renderDetails(details, reached));
   });
-}
-
-function setUpSlider(next: Drawing): void {
-  const { first, last } = next.window;
-  showAllDays();
-  if (first === undefined || last === undefined || last < first) {
-    ui.day.disabled = true;
-    ui.dayDate.disabled = true;
-    ui.dayDate.title = 'No dates to slide over';
-    return;
-  }
-  ui.day.disabled = false;
-  ui.day.min = String(first);
-  ui.day.max = String(last);
-  ui.day.value = String(first);
-  ui.dayDate.disabled = false;
-  ui.dayDate.min = isoDay(first);
-  ui.dayDate.max = isoDay(last);
-}
-
-function showAllDays(): void {
-  day = undefined;
-  ui.dayDate.value = '';
-  ui.dayDate.title = 'All days: move the slider or type a day';
-  ui.allDays.disabled = true;
-  view.showDay(undefined);
-  markDay(document, undefined);
-}
-
-function slideTo(value: number): void {
-  day = value;
-  ui.dayDate.value = isoDay(value);
-  ui.dayDate.title = `Reached on ${isoDay(value)}: the rest is dimmed`;
-  ui.allDays.disabled = false;
-  view.showDay(value);
-  markDay(document, value);
-}
-
-/** A day typed in the date field: the slider moves there (to its nearest end when outside). */
-function goToDate(): void {
-  const typed = firstDay(ui.dayDate.value);
-  if (typed === undefined) return;
-  const clamped = Math.min(Number(ui.day.max), Math.max(Number(ui.day.min), typed));
-  ui.day.value = String(clamped);
-  slideTo(clamped);
 }
 
 async function exportGraphML(): Promise<void> {
@@ -387,7 +346,7 @@ const hook: { state(): ExplorerSnapshot } = {
     query: drawing?.query,
     busy,
     elements: view.snapshot(),
-    day: day === undefined ? undefined : isoDay(day),
+    day: slider.day === undefined ? undefined : isoDay(slider.day),
     selected,
   }),
 };
@@ -422,11 +381,6 @@ ui.changeKey.addEventListener('click', () => {
   forgetKey();
   askForKey('Paste another key.');
 });
-ui.day.addEventListener('input', () => {
-  slideTo(Number(ui.day.value));
-});
-ui.dayDate.addEventListener('change', goToDate);
-ui.allDays.addEventListener('click', showAllDays);
 ui.exportPng.addEventListener('click', () => {
   if (request) download(view.png(), `${fileName(request)}.png`);
 });

@@ -1,6 +1,6 @@
 import { isoDay, type DaySpan } from './dates.js';
 import { h } from './dom.js';
-import { windowWords, type RowWindow } from './drawing.js';
+import { windowWords, type RowWindow } from './resultRows.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

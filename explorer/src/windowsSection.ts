@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import { windowWords, type ResultRow, type RowWindow } from './drawing.js';
+import { windowWords, type ResultRow, type RowWindow } from './resultRows.js';
 import type { PathIds } from './elementDays.js';
 import { labelledTimeline, type DayRange } from './timeline.js';
 
