@@ -3,6 +3,7 @@ import { loadDataset } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import {
+  ChannelTypologyDocument,
   CitedSourceKindsDocument,
   ReachWindowsDocument,
   type ReachWindowsQuery,
@@ -185,5 +186,43 @@ describe('answers that rest on the five documents alone (evidence: DOCUMENTS)', 
         `${id} cites a document`,
       ).toBe(true);
     }
+  });
+});
+
+describe("the documents' typology of cooperation (transactional/relational x bilateral/multilateral)", () => {
+  it('places every channel a document classifies in its cell, each form cited by a document', async () => {
+    const response = await postGraphQL(server.url, ChannelTypologyDocument, {});
+    const channels = response.data?.channels.edges.map((e) => e.node) ?? [];
+    const cells: Record<string, string[]> = {};
+    for (const c of channels) {
+      if (!c.form) continue;
+      (cells[`${c.form} ${c.scope}`] ??= []).push(c.id);
+      expect(
+        c.sources.some((s) => s.about.includes('form') && s.source.kind === 'DOCUMENT'),
+        `${c.id}'s form is cited by a document`,
+      ).toBe(true);
+    }
+    for (const list of Object.values(cells)) list.sort();
+    expect(cells).toEqual({
+      'RELATIONAL BILATERAL': [
+        'bbcm-ose',
+        'cia-bnd',
+        'cia-gehlen',
+        'sis-cia',
+        'us-china-mil',
+        'us-uk',
+      ],
+      'RELATIONAL MULTILATERAL': [
+        'club-of-berne',
+        'five-eyes',
+        'nato-intelligence-liaison',
+        'nato-special-committee',
+        'prum-convention',
+        'ukusa',
+        'un-intelligence-liaison',
+      ],
+      'TRANSACTIONAL BILATERAL': ['soe-nkvd', 'us-israel', 'us-soviet-1962', 'us-sudan'],
+      'TRANSACTIONAL MULTILATERAL': ['us-imagery-counternarcotics'],
+    });
   });
 });
