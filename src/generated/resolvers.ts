@@ -729,7 +729,7 @@ export type GraphNode = {
   label: Scalars['String']['output'];
   /** Its name. */
   name: Scalars['String']['output'];
-  /** Reach metadata and entity fields: hops, exposure, onPath, role (agent, reached, exposed). */
+  /** Reach metadata and entity fields: hops, exposure, certainty (CERTAIN or POSSIBLE), onPath, role (agent, reached, exposed). */
   properties: Scalars['JSON']['output'];
 };
 

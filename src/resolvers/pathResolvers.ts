@@ -158,7 +158,13 @@ async function graphOf(reach: ReachOutcome, ctx: Context): Promise<GraphRecord> 
     for (const item of items) {
       const current = meta.get(item.id);
       if (!current || current['role'] !== 'agent')
-        meta.set(item.id, { role: kind, hops: item.hops, exposure: item.exposure, onPath: true });
+        meta.set(item.id, {
+          role: kind,
+          hops: item.hops,
+          exposure: item.exposure,
+          certainty: item.certainty,
+          onPath: true,
+        });
       for (const node of item.path.nodes)
         if (!meta.has(node)) meta.set(node, { role: 'onPath', onPath: true });
       // An edge's window spans the windows of the explaining paths it lies on.

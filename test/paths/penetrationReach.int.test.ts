@@ -112,7 +112,7 @@ describe('golden cases from the documents: Kim Philby', () => {
     });
     expect(node('sis-cia')).toMatchObject({
       label: 'LiaisonChannel',
-      properties: { role: 'reached', hops: 1, onPath: true },
+      properties: { role: 'reached', hops: 1, onPath: true, certainty: 'CERTAIN' },
     });
     expect(node('albania-infiltration')).toMatchObject({
       label: 'Operation',
