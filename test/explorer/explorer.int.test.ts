@@ -470,6 +470,24 @@ describe('the explorer on certain and possible reach, and all the windows', () =
     expect(certain.elements.map((e) => e.id)).not.toContain('us-uk-crown-colonies');
   });
 
+  it('follows structure (PART_OF) unless the box is unticked', async () => {
+    const ignored = [...(await reachWindows({ agent: 'kim-philby', structure: 'IGNORE' })).keys()];
+    // GCHQ is reached only as a part of the UK intelligence community, SIS's whole.
+    expect(ignored).not.toContain('gchq');
+    const rowIds = async () =>
+      (await attributesOf(explorer.page.locator('#results li'), ['data-id'])).map(([id]) => id);
+    await explorer.choose('reach');
+    await explorer.fill('agent', 'kim-philby');
+    await explorer.page.uncheck('#query-form [name=structure]');
+    const state = await explorer.run();
+    expect((await rowIds()).sort()).toEqual(ignored.sort());
+    expect(state.elements.filter((e) => e.classes.includes('PART_OF'))).toEqual([]);
+    await explorer.page.check('#query-form [name=structure]');
+    const followed = await explorer.run();
+    expect(await rowIds()).toContain('gchq');
+    expect(followed.elements.map((e) => e.id)).toContain('gchq/PART_OF/uk-ic');
+  });
+
   it('lists every window of an element reached in several, and shows the path of each', async () => {
     // Robert Hanssen: GRU 1979-1981, KGB 1985-10 to 2001-02-18; an FBI agent throughout.
     const expected = (await reachWindows({ agent: 'robert-hanssen' })).get('fbi');
