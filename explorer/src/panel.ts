@@ -65,10 +65,10 @@ async function linkDetails(element: DrawnElement, key: string): Promise<Details>
   };
 }
 
-/** What the query said about the element: hops, exposure, role on the drawing. */
+/** What the query said about the element: hops, exposure, certainty, role on the drawing. */
 function drawingFacts(element: DrawnElement): Record<string, unknown> {
-  const { hops, exposure, role } = element.properties;
-  return { hops, exposure, 'role in this answer': role };
+  const { hops, exposure, certainty, role } = element.properties;
+  return { hops, exposure, certainty, 'role in this answer': role };
 }
 
 function fieldsOf(values: Record<string, unknown>): [string, string][] {
