@@ -6,7 +6,11 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureVenv, REPO_ROOT } from '../../bench/pythonVenv.js';
-import { ExposureDocument, PenetrationReachDocument } from '../generated/operations.js';
+import {
+  ExposureDocument,
+  PenetrationReachDocument,
+  ReachWindowsDocument,
+} from '../generated/operations.js';
 import { postGraphQL } from '../support/http.js';
 import { useTestApi } from '../support/testApi.js';
 import { TEST_KEYS } from '../support/testKeys.js';
@@ -168,6 +172,44 @@ describe('examples/penetration-paths.ipynb, run top to bottom against the API', 
     for (const link of pathLinks) expect(cited).toContain(link.id);
     expect(cited).toContain('sis-cia');
     expect(cited).toContain('albania-infiltration');
+
+    // The windows table: one row per element, reading and window, exactly the API's answer
+    // with certainty POSSIBLE (the notebook's default maxHops, 3); the possible-only table
+    // lists exactly the POSSIBLE elements; the timeline was drawn.
+    const windows = await postGraphQL(api.server.url, ReachWindowsDocument, {
+      agent: 'kim-philby',
+      certainty: 'POSSIBLE',
+    });
+    expect(windows.errors).toBeUndefined();
+    const found = windows.data?.penetrationReach;
+    const expected = [
+      ...(found?.channels.map((c) => ({ ...c, id: c.channel.id })) ?? []),
+      ...(found?.services.map((s) => ({ ...s, id: s.service.id })) ?? []),
+      ...(found?.operations.map((o) => ({ ...o, id: o.operation.id })) ?? []),
+    ].flatMap((e) => [
+      ...e.windows.map((w) => `${e.id} CERTAIN ${w.window.from} ${w.window.to} ${e.certainty}`),
+      ...(e.possibleWindows ?? []).map(
+        (w) => `${e.id} POSSIBLE ${w.window.from} ${w.window.to} ${e.certainty}`,
+      ),
+    ]);
+    const rows = tableOf(cellTagged(summary, 'reach-windows')).map(
+      (r) => `${r['element']} ${r['certainty']} ${r['from']} ${r['to']} ${r['element certainty']}`,
+    );
+    expect([...rows].sort()).toEqual([...expected].sort());
+    const onlyPossible = new Set(
+      tableOf(cellTagged(summary, 'reach-only-possible')).map((r) => r['element']),
+    );
+    expect(onlyPossible).toEqual(
+      new Set(
+        [...(found?.channels ?? []), ...(found?.services ?? []), ...(found?.operations ?? [])]
+          .filter((e) => e.certainty === 'POSSIBLE')
+          .map((e) =>
+            'channel' in e ? e.channel.id : 'service' in e ? e.service.id : e.operation.id,
+          ),
+      ),
+    );
+    expect(onlyPossible.has('us-imagery-counternarcotics')).toBe(true);
+    expect(cellTagged(summary, 'reach-timeline').outputTypes).toContain('image/png');
 
     // The reach graph was drawn.
     expect(cellTagged(summary, 'draw').outputTypes).toContain('image/png');
