@@ -1,5 +1,15 @@
-import { coveredBy, intersect, intersectAll, merge, type Interval } from './interval.js';
+import {
+  BEGINNING,
+  coveredBy,
+  END,
+  intersect,
+  intersectAll,
+  merge,
+  type Interval,
+} from './interval.js';
 import { Best } from './ranking.js';
+
+const ALWAYS: Interval = { from: BEGINNING, to: END };
 import type {
   ChannelFacts,
   Path,
@@ -65,7 +75,8 @@ export async function computeReach(
   const starts = penetrations
     .map((p) => ({
       score: CONFIDENCE_WEIGHT[p.confidence] ?? 0,
-      interval: params.during ? intersect(p.validity, params.during) : p.validity,
+      // An empty window (nothing certain, under the certain reading) is no window at all.
+      interval: intersect(p.validity, params.during ?? ALWAYS),
     }))
     .filter((s): s is { score: number; interval: Interval } => s.interval !== undefined);
   // A path's window lies inside the agent's and the target's: none shared, nothing to search.

@@ -118,6 +118,15 @@ describe('an agent is not an agent before the documents say so: Hanssen', () => 
   });
 });
 
+describe('an agent whose recruitment no source dates: Clemens (MGB, exposed 1961)', () => {
+  it('is certain only in the year a source attests (1961), possibly before', async () => {
+    const answer = await reach({ agent: 'hans-clemens', maxHops: 1, certainty: 'POSSIBLE' });
+    expect(answer.windows).toEqual([{ from: '1961-01-01', to: '1961-12-31' }]);
+    expect(answer.possibleWindows).toEqual([{ from: null, to: '1961-12-31' }]);
+    expect(windowsOf(channel(answer, 'cia-bnd'))).toEqual([['1961-01-01', '1961-12-31']]);
+  });
+});
+
 describe('every window, not the best path only: Felfe and the CIA', () => {
   it('reaches the CIA from the end of 1951 to his arrest in November 1961', async () => {
     const answer = await reach({ agent: 'heinz-felfe', maxHops: 2 });

@@ -25,6 +25,21 @@ afterAll(async () => {
   await database.close();
 });
 
+/** Intervals of days merged as the semantics merge windows (overlapping or touching days join). */
+function mergedDays(spans: readonly { from: string; to: string }[]): [string, string][] {
+  const out: [string, string][] = [];
+  const after = (day: string) =>
+    day >= '9999-12-31'
+      ? day
+      : new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  for (const { from, to } of [...spans].sort((a, b) => (a.from < b.from ? -1 : 1))) {
+    const last = out.at(-1);
+    if (last && from <= after(last[1])) last[1] = to > last[1] ? to : last[1];
+    else out.push([from, to]);
+  }
+  return out;
+}
+
 const RUNS = Number(process.env['REACH_PROPERTY_RUNS'] ?? 200);
 
 const asMap = (items: readonly Reached[]): Record<string, Element> =>
@@ -106,6 +121,10 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
                 computeReach(neo4jReachSource(tx, SEE_ALL), params, 1_000_000),
               );
               if (!actual) throw new Error('the agent was not found');
+              // The agent's windows: the penetrations' (in the filters), merged, none empty.
+              expect(actual.windows.map((w) => [w.from, w.to])).toEqual(
+                mergedDays(expected.windows),
+              );
               expect(asMap(actual.channels)).toEqual(Object.fromEntries(expected.channels));
               expect(asMap(actual.services)).toEqual(Object.fromEntries(expected.services));
               expect(asMap(actual.operations)).toEqual(Object.fromEntries(expected.operations));
