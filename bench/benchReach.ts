@@ -10,6 +10,9 @@ import { reachParamsFor } from './reachQuery.js';
  * (p50/p95/p99) for random agents of whatever graph the configured Neo4j holds, each reach in
  * its own read transaction, exactly as the API runs it (without HTTP; see bench:api).
  */
+/** `--reading POSSIBLE` measures the outer-span reading (default: CERTAIN, the API's default). */
+const reading = flag('reading') === 'POSSIBLE' ? 'POSSIBLE' : 'CERTAIN';
+
 async function main(): Promise<void> {
   const { database, dataset } = await openBenchDatabase();
   try {
@@ -28,7 +31,11 @@ async function main(): Promise<void> {
       for (const agent of [...agents, ...agents]) {
         const started = performance.now();
         const outcome = await database.executor.readTransaction((tx) =>
-          computeReach(neo4jReachSource(tx, SEE_ALL), reachParamsFor(agent, maxHops), 10_000_000),
+          computeReach(
+            neo4jReachSource(tx, SEE_ALL),
+            reachParamsFor(agent, maxHops, reading),
+            10_000_000,
+          ),
         );
         times.push(performance.now() - started);
         reached += (outcome?.channels.length ?? 0) + (outcome?.services.length ?? 0);
@@ -42,7 +49,12 @@ async function main(): Promise<void> {
     const file = writeResult(`reach-${flag('label') ?? 'graph'}`, {
       neo4j: database.serverAgent,
       dataset,
-      parameters: { agents: agents.length, hops, warmup: 'one full pass over the same agents' },
+      parameters: {
+        agents: agents.length,
+        hops,
+        reading,
+        warmup: 'one full pass over the same agents',
+      },
       latencyMs: figures,
     });
     process.stdout.write(`written ${file}\n`);

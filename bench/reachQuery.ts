@@ -28,8 +28,15 @@ export const REACH_QUERY = `query Reach($agent: ID!, $maxHops: Int!) {
 }
 fragment P on ExplainingPath { nodes { id } links { id type start end } window { from to } }`;
 
-/** The reach parameters the query above stands for. */
-export function reachParamsFor(agent: string, maxHops: number): ReachParams {
+/**
+ * The reach parameters the query above stands for (the API's defaults: the certain reading);
+ * `reading` POSSIBLE measures the outer-span reading alone (the superset).
+ */
+export function reachParamsFor(
+  agent: string,
+  maxHops: number,
+  reading: ReachParams['reading'] = 'CERTAIN',
+): ReachParams {
   return {
     agent,
     direction: 'INBOUND',
@@ -39,7 +46,7 @@ export function reachParamsFor(agent: string, maxHops: number): ReachParams {
     minConfidence: 'SUSPECTED',
     respectThirdPartyRule: true,
     followStructure: true,
-    reading: 'CERTAIN',
+    reading,
   };
 }
 
