@@ -102,12 +102,7 @@ const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) =>
   const view = await viewFor(ctx, args.evidence);
   try {
     const outcomes = await ctx.executor.readTransaction((tx) =>
-      reachOfAllAgents(
-        tx,
-        view,
-        { ...params, reading: args.certainty },
-        ctx.limits.pathMaxResults,
-      ),
+      reachOfAllAgents(tx, view, { ...params, reading: args.certainty }, ctx.limits.pathMaxResults),
     );
     return brokersOf(outcomes, limit);
   } catch (error) {

@@ -15,9 +15,7 @@ type Entry = Readonly<Record<string, unknown>>;
 const DOCUMENTS_DIR = path.join(HISTORICAL_DIR, '..', 'documents');
 
 const asList = (value: unknown): Entry[] =>
-  Array.isArray(value)
-    ? value.filter((v): v is Entry => typeof v === 'object' && v !== null)
-    : [];
+  Array.isArray(value) ? value.filter((v): v is Entry => typeof v === 'object' && v !== null) : [];
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
@@ -186,9 +184,7 @@ describe('penetrations follow the recruitment, not the renaming', () => {
       const entries = asList(officer['agentOf']).filter((e) => text(e['service']) !== undefined);
       for (const later of entries) {
         const successor = text(later['service']) ?? '';
-        const earlier = entries.find((e) =>
-          predecessors(successor).has(text(e['service']) ?? ''),
-        );
+        const earlier = entries.find((e) => predecessors(successor).has(text(e['service']) ?? ''));
         if (earlier === undefined) continue;
         const founded = year(text(services.get(successor)?.['from']));
         const from = year(text(later['from']));
@@ -221,7 +217,8 @@ describe('COVERAGE.md', () => {
   it('names only ids that exist (entities, or links between existing entities)', () => {
     const missing = citedIds.filter((id) => {
       const parts = id.split('/');
-      if (parts.length === 3) return !entityIds.has(parts[0] ?? '') || !entityIds.has(parts[2] ?? '');
+      if (parts.length === 3)
+        return !entityIds.has(parts[0] ?? '') || !entityIds.has(parts[2] ?? '');
       return !entityIds.has(id);
     });
     expect(missing).toEqual([]);
