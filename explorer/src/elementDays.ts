@@ -1,5 +1,4 @@
 import { spanIncludes, type DaySpan } from './dates.js';
-import type { ResultRow } from './resultRows.js';
 
 /** The ids of a path's nodes and links: what hovering its row highlights. */
 export interface PathIds {
@@ -19,6 +18,19 @@ export interface ElementDays {
   readonly possible: readonly DaySpan[];
 }
 
+/** What the days of an element are read from: a result row (resultRows.ts's ResultRow is one). */
+export interface RowDays {
+  readonly id: string;
+  readonly path: PathIds;
+  readonly window: DaySpan;
+  readonly certainty: 'CERTAIN' | 'POSSIBLE';
+  readonly windows: readonly {
+    readonly path: PathIds;
+    readonly span: DaySpan;
+    readonly certainty: 'CERTAIN' | 'POSSIBLE';
+  }[];
+}
+
 /** How an element is drawn on a day, or over all days (`undefined`). */
 export type DayState = 'certain' | 'possible' | 'out-of-time';
 
@@ -32,10 +44,10 @@ export function passesThrough(path: PathIds, id: string): boolean {
  * that window (or whose explaining path) passes through it. An element no row's path passes
  * through keeps `own`, its dates from the graph's properties.
  */
-export function elementDays(id: string, rows: readonly ResultRow[], own: DaySpan): ElementDays {
+export function elementDays(id: string, rows: readonly RowDays[], own: DaySpan): ElementDays {
   const certain: DaySpan[] = [];
   const possible: DaySpan[] = [];
-  const add = (certainty: ResultRow['certainty'], span: DaySpan) => {
+  const add = (certainty: RowDays['certainty'], span: DaySpan) => {
     (certainty === 'CERTAIN' ? certain : possible).push(span);
   };
   for (const row of rows) {

@@ -1,5 +1,5 @@
 import type { Reached, ReachOutcome } from './reachTypes.js';
-import type { Reading } from './reading.js';
+import type { Reading } from './reachTypes.js';
 
 /**
  * One answer from the two readings (docs/path-semantics.md, "Certain and possible"): every

@@ -10,7 +10,8 @@ export type {
   ReachedWindow,
 } from './reachTypes.js';
 export { underReadings, combineReadings } from './certainty.js';
-export { readingOf, type Reading } from './reading.js';
+export { readingOf } from './reading.js';
+export type { Reading } from './reachTypes.js';
 export { openEnds, validity, type Interval } from './interval.js';
 
 export type {

@@ -1,6 +1,6 @@
 import { merge } from './interval.js';
 import type { Path, Reached, ReachedWindow } from './reachTypes.js';
-import type { Reading } from './reading.js';
+import type { Reading } from './reachTypes.js';
 
 /** What explanations are ranked by (a reached element, or a step about to become one). */
 export interface Ranked {

@@ -4,15 +4,10 @@ import type {
   Footholds,
   Membership,
   OperationLink,
+  Reading,
   ReachSource,
   StructureLink,
 } from './reachTypes.js';
-
-/**
- * Which span a reach reads (docs/path-semantics.md, "Time"): CERTAIN reads every element's
- * inner span (in force throughout), POSSIBLE its outer span (in force at some time within).
- */
-export type Reading = 'CERTAIN' | 'POSSIBLE';
 
 /** An event under the certain reading: its inner span, and its outer one when it has no certain day. */
 const eventIn = <T extends EventSpans>(o: T): T => ({

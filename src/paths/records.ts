@@ -1,4 +1,4 @@
-import type { Reading } from './reading.js';
+import type { Reading } from './reachTypes.js';
 import type { CitationRecord } from '../cypher/index.js';
 import type { Path } from './reachTypes.js';
 
