@@ -57,7 +57,7 @@ const config: CodegenConfig = {
           PenetrationConnection: '../cypher/index.js#PenetrationConnectionRecord',
           Citation: '../cypher/index.js#CitationRecord',
           Source: '../cypher/index.js#SourceRecord',
-          SearchHit: '../cypher/index.js#SearchHitRecord',
+          SearchHit: '../search/index.js#SearchHitRecord',
           Reach: '../paths/index.js#ReachOutcome',
           ReachedChannel: '../paths/index.js#Reached',
           ReachedService: '../paths/index.js#Reached',

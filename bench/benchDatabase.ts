@@ -1,7 +1,8 @@
 import { newApiKeyRecord } from '../src/auth/apiKeyRecord.js';
 import { loadConfig, type Config } from '../src/config/index.js';
 import { createLogger } from '../src/log/index.js';
-import { applyMigrations, openDatabase, type Database } from '../src/neo4j/index.js';
+import { openDatabase, type Database } from '../src/neo4j/index.js';
+import { applyMigrations } from '../src/migrations/index.js';
 
 /** The graph a benchmark measures: how many nodes and relationships it holds. */
 export interface Dataset {

@@ -1,7 +1,8 @@
 import { loadConfig } from '../src/config/index.js';
 import { bulkLoad } from '../src/import/index.js';
 import { createLogger } from '../src/log/index.js';
-import { applyMigrations, openDatabase, type Executor } from '../src/neo4j/index.js';
+import { openDatabase, type Executor } from '../src/neo4j/index.js';
+import { applyMigrations } from '../src/migrations/index.js';
 import {
   ids,
   NAMED_SIZES,

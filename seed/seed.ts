@@ -2,7 +2,8 @@ import { loadConfig } from '../src/config/index.js';
 import { loadDataset } from '../src/import/index.js';
 import { createLogger } from '../src/log/index.js';
 import { LABELS, LINK_TYPES } from '../src/model/index.js';
-import { applyMigrations, openDatabase } from '../src/neo4j/index.js';
+import { openDatabase } from '../src/neo4j/index.js';
+import { applyMigrations } from '../src/migrations/index.js';
 import { runCommand } from './runCommand.js';
 
 /**

@@ -2,7 +2,8 @@ import { localAdminKey } from './auth/index.js';
 import type { AuthConfig, Config } from './config/index.js';
 import { errorFields, type Logger } from './log/index.js';
 import { graphIsEmpty, loadDataset } from './import/index.js';
-import { applyMigrations, openDatabase, type Database } from './neo4j/index.js';
+import { openDatabase, type Database } from './neo4j/index.js';
+import { applyMigrations } from './migrations/index.js';
 import { EXPLORER_PATH, startServer, type RunningServer } from './server/index.js';
 
 /** The running API: its database and HTTP server. */

@@ -1,4 +1,4 @@
-import type { AuthConfig } from '../config/index.js';
+import type { AuthConfig } from './settings.js';
 import { ApiError, ErrorCode } from '../errors/index.js';
 import { errorFields, type Logger } from '../log/index.js';
 import type { Executor } from '../neo4j/index.js';

@@ -10,3 +10,4 @@ export type { LocalAdminKey } from './localAdminKey.js';
 export type { ApiKeyStoreOptions, ApiKeySummary } from './apiKeyStore.js';
 export { parseApiKeyInput, parseApiKeyRecords } from './apiKeyRecord.js';
 export type { ApiKeyInput, ApiKeyRecord } from './apiKeyRecord.js';
+export type { AuthConfig, JwtConfig } from './settings.js';

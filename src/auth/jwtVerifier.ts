@@ -10,7 +10,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { RELEASABLE_TO_NONE } from '../audit/index.js';
-import type { JwtConfig } from '../config/index.js';
+import type { JwtConfig } from './settings.js';
 import { CLASSIFICATIONS } from '../model/index.js';
 import {
   isClassification,

@@ -1,26 +1,10 @@
+import { LOG_LEVELS, type LogLevel } from '../log/index.js';
+import type { DatabaseConfig } from '../neo4j/index.js';
 import path from 'node:path';
 import { readAuth, type AuthConfig } from './authConfig.js';
 import { readLimits, type LimitsConfig } from './limitsConfig.js';
 
-/** How the API reaches its database. */
-export type DatabaseConfig =
-  | {
-      /** Any running Neo4j: `bolt://`, `neo4j://` (routing), `+s`/`+ssc` variants. */
-      readonly kind: 'remote';
-      readonly uri: string;
-      readonly user: string;
-      readonly password: string;
-      readonly database: string | undefined;
-    }
-  | {
-      /** Neo4j Community started by this project from `neo4j-runtime/`. */
-      readonly kind: 'local';
-      readonly port: number;
-      readonly dataDir: string;
-      readonly heap: string;
-      readonly pageCache: string;
-      readonly javaHome: string | undefined;
-    };
+export type { DatabaseConfig };
 
 /** Everything the process reads from its environment, validated. */
 export interface Config {
@@ -48,8 +32,8 @@ export interface Config {
   readonly production: boolean;
 }
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { LOG_LEVELS };
+export type { LogLevel };
 
 /** Thrown with every problem found, one line each, so an operator fixes them all at once. */
 export class ConfigError extends Error {

@@ -3,7 +3,7 @@ import type { ApiKeyStore, Caller } from '../auth/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Logger } from '../log/index.js';
 import type { Executor } from '../neo4j/index.js';
-import { visibilityFor, type Visibility } from './visibility.js';
+import { visibilityFor, type Visibility } from '../visibility/index.js';
 
 /** Per-server limits every request obeys. */
 export interface Limits {

@@ -7,5 +7,5 @@ export {
   classificationsUpTo,
   visibilityFor,
   visibleTo,
-} from './visibility.js';
-export type { Clearance, Visibility } from './visibility.js';
+} from '../visibility/index.js';
+export type { Clearance, Visibility } from '../visibility/index.js';

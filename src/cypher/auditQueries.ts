@@ -1,5 +1,5 @@
 import { int } from 'neo4j-driver';
-import type { Visibility } from '../context/index.js';
+import type { Visibility } from '../visibility/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 
 /** One audit entry as stored. */

@@ -1,4 +1,4 @@
-import type { Visibility } from '../context/index.js';
+import type { Visibility } from '../visibility/index.js';
 import { LABELS, type Label, type LinkType } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { assertLabel, assertLinkType } from './importQueries.js';

@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import { LABELS, LINK_TYPES } from '../model/index.js';
-import type { Visibility } from '../context/index.js';
+import type { Visibility } from '../visibility/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { labelOf } from './entities.js';
 import { assertLabel } from './importQueries.js';

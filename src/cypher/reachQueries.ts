@@ -1,4 +1,4 @@
-import type { Visibility } from '../context/index.js';
+import type { Visibility } from '../visibility/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 
 /** The outer and inner span of `x` as four values (docs/path-semantics.md, "Time"). */

@@ -1,6 +1,5 @@
 import type { Label, LinkType } from '../model/index.js';
 import type { Plain } from '../neo4j/index.js';
-import type { Highlight, SearchField } from '../search/index.js';
 
 /** Stored properties of a node or relationship, as plain values. */
 export type Props = Readonly<Record<string, Plain>>;
@@ -58,15 +57,6 @@ export interface ConnectionRecord<T> {
     readonly endCursor: string | null;
   };
   readonly count: () => Promise<number>;
-}
-
-/** A search hit: the entity, its score and the field it is shown by. */
-export interface SearchHitRecord {
-  readonly entity: EntityRecord;
-  readonly score: number;
-  readonly matchedField: SearchField;
-  readonly snippet: string;
-  readonly highlights: readonly Highlight[];
 }
 
 /** A page of entities. */

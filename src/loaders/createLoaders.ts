@@ -14,7 +14,7 @@ import {
   type Props,
   type SourceRecord,
 } from '../cypher/index.js';
-import type { Visibility } from '../context/index.js';
+import type { Visibility } from '../visibility/index.js';
 import type { Label } from '../model/index.js';
 import type { Executor, Plain } from '../neo4j/index.js';
 

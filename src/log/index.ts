@@ -1,2 +1,2 @@
-export { createLogger, errorFields } from './logger.js';
-export type { Logger, LogFields, LogSink } from './logger.js';
+export { createLogger, errorFields, LOG_LEVELS } from './logger.js';
+export type { Logger, LogFields, LogLevel, LogSink } from './logger.js';

@@ -1,5 +1,5 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
-import type { DatabaseConfig } from '../config/index.js';
+import type { DatabaseConfig } from './databaseConfig.js';
 import type { Logger } from '../log/index.js';
 import { Executor } from './executor.js';
 import { startLocalNeo4j, type LocalNeo4j } from './localNeo4j.js';

@@ -1,18 +1,19 @@
-import type { Visibility } from '../context/index.js';
+import type { Visibility } from '../visibility/index.js';
 import {
   assertLabel,
   entitiesByIds,
   mapOf,
   searchCandidates,
   str,
-  type SearchHitRecord,
+  type EntityRecord,
 } from '../cypher/index.js';
 import type { Executor, Row } from '../neo4j/index.js';
 import { luceneQueryOf } from './luceneQuery.js';
 import { matcherOf, scoreEntity, type ScoredEntity, type TermMatcher } from './scoreEntity.js';
 import type { SearchQuery } from './searchQuery.js';
 import { searchableFieldsOf, storedFieldsOf } from './searchProps.js';
-import { snippetOf } from './snippet.js';
+import type { SearchField } from './searchFields.js';
+import { snippetOf, type Highlight } from './snippet.js';
 
 /** A candidate that matched every word, with its score. */
 export interface RankedCandidate extends ScoredEntity {
@@ -44,6 +45,15 @@ export function rankCandidates(
 }
 
 /** A ranked hit with its entity's properties: the field it is shown by, and the matches in it. */
+/** A search hit: the entity, its score and the field it is shown by. */
+export interface SearchHitRecord {
+  readonly entity: EntityRecord;
+  readonly score: number;
+  readonly matchedField: SearchField;
+  readonly snippet: string;
+  readonly highlights: readonly Highlight[];
+}
+
 function hitOf(hit: RankedCandidate, row: Row): SearchHitRecord | undefined {
   const label = str(row['label'], 'label');
   assertLabel(label);

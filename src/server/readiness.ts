@@ -1,5 +1,5 @@
+import { migrationsApplied } from '../migrations/index.js';
 import type { Database } from '../neo4j/index.js';
-import { migrationsApplied } from '../neo4j/index.js';
 
 /** The answer of `GET /health/ready`. */
 export interface Readiness {

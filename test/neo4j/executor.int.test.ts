@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiError } from '../../src/errors/index.js';
-import { applyMigrations, Executor, MIGRATIONS, type Database } from '../../src/neo4j/index.js';
+import { Executor, type Database } from '../../src/neo4j/index.js';
+import { applyMigrations, MIGRATIONS } from '../../src/migrations/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 
 let database: Database;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { str } from '../../src/cypher/index.js';
 import { loadDataset } from '../../src/import/index.js';
-import { applyMigrations, type Database } from '../../src/neo4j/index.js';
+import { type Database } from '../../src/neo4j/index.js';
+import { applyMigrations } from '../../src/migrations/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 
 let database: Database;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { str } from '../../src/cypher/index.js';
 import { importDocument } from '../../src/import/index.js';
-import { applyMigrations, type Database } from '../../src/neo4j/index.js';
+import { type Database } from '../../src/neo4j/index.js';
+import { applyMigrations } from '../../src/migrations/index.js';
 import { searchPropsOf } from '../../src/search/searchProps.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';

@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { inject } from 'vitest';
 import { createLogger, type Logger } from '../../src/log/index.js';
-import { applyMigrations, Executor, type Database } from '../../src/neo4j/index.js';
+import { Executor, type Database } from '../../src/neo4j/index.js';
+import { applyMigrations } from '../../src/migrations/index.js';
 
 /** Logs of tests stay quiet unless TEST_LOG_LEVEL=debug. */
 export const testLog: Logger = createLogger(

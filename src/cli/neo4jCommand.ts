@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from '../config/index.js';
 import { createLogger } from '../log/index.js';
-import { startLocalNeo4j } from './localNeo4j.js';
-import { StartupError } from './startupError.js';
+import { startLocalNeo4j, StartupError } from '../neo4j/index.js';
 
 /**
  * `npm run neo4j`: runs the local Neo4j in the foreground (for notebooks, benchmarks or a second
