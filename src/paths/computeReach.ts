@@ -5,6 +5,7 @@ import {
   intersect,
   intersectAll,
   merge,
+  NEVER,
   type Interval,
 } from './interval.js';
 import { Best } from './ranking.js';
@@ -67,7 +68,7 @@ export async function computeReach(
   const agentPath: Path = {
     nodes: [facts.agent],
     links: [],
-    interval: { from: '0000-01-01', to: '9999-12-31' },
+    interval: ALWAYS,
   };
   const penetrations = facts.penetrations.filter(
     (p) => params.minConfidence === 'SUSPECTED' || p.confidence === 'CONFIRMED',
@@ -246,10 +247,7 @@ export async function computeReach(
         crossings.push({
           from: piece,
           link: { id: membership.link, type: 'PARTY_TO', start: piece.node, end: channel.id },
-          membership: intersect(membership.validity, membership.serviceValidity) ?? {
-            from: '9999-12-31',
-            to: '0000-01-01',
-          },
+          membership: intersect(membership.validity, membership.serviceValidity) ?? NEVER,
           channel,
           from_service: piece.node,
         });

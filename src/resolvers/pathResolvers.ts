@@ -2,7 +2,7 @@ import type { Context } from '../context/index.js';
 import { entityRef, type EntityRecord } from '../cypher/index.js';
 import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
-import { LINKS, type Label } from '../model/index.js';
+import { BEGINNING, END, LINKS, type Label } from '../model/index.js';
 import {
   computeReach,
   neo4jReachSource,
@@ -100,9 +100,7 @@ export function reachParams(
     agent: args.agent,
     direction: args.direction,
     maxHops,
-    during: window
-      ? { from: window.fromDay ?? '0000-01-01', to: window.toDay ?? '9999-12-31' }
-      : undefined,
+    during: window ? { from: window.fromDay ?? BEGINNING, to: window.toDay ?? END } : undefined,
     disciplines: args.disciplines ?? [],
     minConfidence: args.minConfidence,
     respectThirdPartyRule: args.thirdPartyRule === 'RESPECT',

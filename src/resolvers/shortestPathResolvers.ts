@@ -57,8 +57,8 @@ const paths: NonNullable<QueryResolvers['paths']> = async (_p, args, ctx) => {
       };
     }),
     interval: validity(
-      row['windowFrom'] === '0000-01-01' ? null : str(row['windowFrom'], 'windowFrom'),
-      row['windowTo'] === '9999-12-31' ? null : str(row['windowTo'], 'windowTo'),
+      row['windowFrom'] === BEGINNING ? null : str(row['windowFrom'], 'windowFrom'),
+      row['windowTo'] === END ? null : str(row['windowTo'], 'windowTo'),
     ),
   }));
   return { paths: found };
