@@ -1,4 +1,4 @@
-import { LABELS, type Label, type LinkType } from '../model/index.js';
+import { LABELS, type Label, type LinkType, type Reading } from '../model/index.js';
 import type { Visibility } from '../visibility/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { assertLabel, assertLinkType } from './importQueries.js';
@@ -17,9 +17,6 @@ const earliestEnd = (list: string, reading: Reading) =>
   reading === 'POSSIBLE'
     ? `reduce(m = $windowTo, e IN ${list} | CASE WHEN e.validTo IS NOT NULL AND e.validTo < m THEN e.validTo ELSE m END)`
     : `reduce(m = $windowTo, e IN ${list} | CASE WHEN e.innerFrom IS NULL THEN '' WHEN e.innerTo < m THEN e.innerTo ELSE m END)`;
-
-/** Which spans a path's time rule reads. */
-type Reading = 'CERTAIN' | 'POSSIBLE';
 
 /**
  * The k shortest time-respecting paths between two entities (Cypher `SHORTEST k` over a

@@ -12,6 +12,12 @@ export const BEGINNING = '0000-01-01';
 export const END = '9999-12-31';
 
 /**
+ * Which span a reading of time takes (docs/path-semantics.md, "Time"): CERTAIN the inner span
+ * of every element (in force throughout), POSSIBLE the outer one (in force at some time within).
+ */
+export type Reading = 'CERTAIN' | 'POSSIBLE';
+
+/**
  * How an element's dates are read (docs/path-semantics.md, "Time"):
  * - `existence` (services, officers, countries, organizations): an unknown founding does not
  *   limit certainty, since every attested fact about the element shows it existing;

@@ -12,7 +12,7 @@ import {
   str,
 } from '../cypher/index.js';
 import type { Plain, TransactionRunner } from '../neo4j/index.js';
-import { certainty, intersect, NEVER, validity, type Interval } from './interval.js';
+import { BEGINNING, certainty, intersect, NEVER, validity, type Interval } from './interval.js';
 import type {
   ChannelFacts,
   Footholds,
@@ -50,7 +50,7 @@ const both = (a: Spans, b: Spans): Spans => ({
  * unknown can possibly be in force only from the day two of its visible parties can be.
  */
 function boundedByParties(outer: Interval, parties: readonly Membership[]): Interval {
-  if (outer.from !== validity(null, null).from) return outer;
+  if (outer.from !== BEGINNING) return outer;
   const starts = parties
     .map((p) => intersect(p.validity, p.serviceValidity)?.from)
     .filter((d): d is string => d !== undefined)

@@ -1,11 +1,7 @@
-import type { LinkType } from '../model/index.js';
+import type { LinkType, Reading } from '../model/index.js';
 import type { Interval } from './interval.js';
 
-/**
- * Which span a reach reads (docs/path-semantics.md, "Time"): CERTAIN reads every element's
- * inner span (in force throughout), POSSIBLE its outer span (in force at some time within).
- */
-export type Reading = 'CERTAIN' | 'POSSIBLE';
+export type { Reading };
 
 /**
  * Every window below comes twice (docs/path-semantics.md, "Time"): `validity` is the outer span

@@ -29,6 +29,21 @@ const membershipIn = (m: Membership): Membership => ({
  */
 export function readingOf(source: ReachSource, reading: Reading): ReachSource {
   if (reading === 'POSSIBLE') return source;
+  let view = certainViews.get(source);
+  if (!view) {
+    view = certainView(source);
+    certainViews.set(source, view);
+  }
+  return view;
+}
+
+/**
+ * One certain view per source: the searches of an exposure or of brokers (one per agent, all on
+ * one source) share it, so each channel is converted once for all of them.
+ */
+const certainViews = new WeakMap<ReachSource, ReachSource>();
+
+function certainView(source: ReachSource): ReachSource {
   const seen = new WeakMap<ChannelFacts, ChannelFacts>();
   const channelIn = (c: ChannelFacts): ChannelFacts => {
     let out = seen.get(c);

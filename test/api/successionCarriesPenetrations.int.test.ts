@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/import/index.js';
-import type { Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import { ServiceAgentsDocument } from '../generated/operations.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
-import { serverOptions } from '../support/testApi.js';
+import { useTestApi } from '../support/testApi.js';
 
-let database: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
-  await loadDataset(database.executor, testLog);
-  server = await startServer(database, serverOptions(), testLog);
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
+const api = useTestApi();
 
 async function agentsOf(id: string, at?: string) {
-  const response = await postGraphQL(server.url, ServiceAgentsDocument, { id, at });
+  const response = await postGraphQL(api.server.url, ServiceAgentsDocument, { id, at });
   expect(response.errors).toBeUndefined();
   return (response.data?.service?.agents ?? []).map((p) => [p.agent.id, p.service?.id]);
 }

@@ -1,7 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/import/index.js';
-import type { Database } from '../../src/neo4j/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   ChannelTypologyDocument,
   CitedSourceKindsDocument,
@@ -9,38 +6,20 @@ import {
   type ReachWindowsQuery,
   type ReachWindowsQueryVariables,
 } from '../generated/operations.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
-import { serverOptions } from '../support/testApi.js';
+import { useTestApi } from '../support/testApi.js';
 
 /**
  * The failures an independent reading found in reach answers on the historical dataset (issue
  * 14), each asserted exactly: unknown starts read as "forever", one path's window shown as the
  * element's, structure missing (Pollard reached nothing), agents found before their recruitment.
  */
-let database: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = connectTestDatabase();
-  await resetDatabase(database);
-  await loadDataset(database.executor, testLog);
-  server = await startServer(
-    database,
-    serverOptions({ pathMaxHops: 6, pathMaxResults: 10_000 }),
-    testLog,
-  );
-});
-
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
+const api = useTestApi(undefined, { pathMaxHops: 6, pathMaxResults: 10_000 });
 
 type Answer = ReachWindowsQuery['penetrationReach'];
 
 async function reach(variables: ReachWindowsQueryVariables): Promise<Answer> {
-  const response = await postGraphQL(server.url, ReachWindowsDocument, variables);
+  const response = await postGraphQL(api.server.url, ReachWindowsDocument, variables);
   expect(response.errors).toBeUndefined();
   const data = response.data?.penetrationReach;
   if (!data) throw new Error('no reach');
@@ -188,7 +167,7 @@ describe('answers that rest on the five documents alone (evidence: DOCUMENTS)', 
       ...documents.graph.edges.map((e) => e.id),
     ];
     for (const id of drawn) {
-      const response = await postGraphQL(server.url, CitedSourceKindsDocument, { id });
+      const response = await postGraphQL(api.server.url, CitedSourceKindsDocument, { id });
       const cited = response.data?.node ?? response.data?.link;
       expect(
         cited?.sources.some((c) => c.source.kind === 'DOCUMENT'),
@@ -200,7 +179,7 @@ describe('answers that rest on the five documents alone (evidence: DOCUMENTS)', 
 
 describe("the documents' typology of cooperation (transactional/relational x bilateral/multilateral)", () => {
   it('places every channel a document classifies in its cell, each form cited by a document', async () => {
-    const response = await postGraphQL(server.url, ChannelTypologyDocument, {});
+    const response = await postGraphQL(api.server.url, ChannelTypologyDocument, {});
     const channels = response.data?.channels.edges.map((e) => e.node) ?? [];
     const cells: Record<string, string[]> = {};
     for (const c of channels) {
