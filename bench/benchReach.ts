@@ -12,6 +12,8 @@ import { reachParamsFor } from './reachQuery.js';
  */
 /** `--reading POSSIBLE` measures the outer-span reading (default: CERTAIN, the API's default). */
 const reading = flag('reading') === 'POSSIBLE' ? 'POSSIBLE' : 'CERTAIN';
+/** `--structure IGNORE` leaves PART_OF out (default: followed, as the API does). */
+const structure = flag('structure') !== 'IGNORE';
 
 async function main(): Promise<void> {
   const { database, dataset } = await openBenchDatabase();
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
         const outcome = await database.executor.readTransaction((tx) =>
           computeReach(
             neo4jReachSource(tx, SEE_ALL),
-            reachParamsFor(agent, maxHops, reading),
+            reachParamsFor(agent, maxHops, reading, structure),
             10_000_000,
           ),
         );

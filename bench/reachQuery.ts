@@ -36,6 +36,7 @@ export function reachParamsFor(
   agent: string,
   maxHops: number,
   reading: ReachParams['reading'] = 'CERTAIN',
+  followStructure = true,
 ): ReachParams {
   return {
     agent,
@@ -45,7 +46,7 @@ export function reachParamsFor(
     disciplines: [],
     minConfidence: 'SUSPECTED',
     respectThirdPartyRule: true,
-    followStructure: true,
+    followStructure,
     reading,
   };
 }
