@@ -1,6 +1,6 @@
 import { SEE_ALL } from '../src/context/index.js';
 import { str } from '../src/cypher/index.js';
-import { exposureOfAgents } from '../src/paths/index.js';
+import { exposureOfAgents, neo4jReachSource } from '../src/paths/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
 import { reachParamsFor } from './reachQuery.js';
@@ -58,7 +58,12 @@ async function main(): Promise<void> {
       ].entries()) {
         const started = performance.now();
         const result = await database.executor.readTransaction((tx) =>
-          exposureOfAgents(tx, SEE_ALL, reachParamsFor('', maxHops, reading), target, 10_000_000),
+          exposureOfAgents(
+            neo4jReachSource(tx, SEE_ALL),
+            reachParamsFor('', maxHops, reading),
+            target,
+            10_000_000,
+          ),
         );
         const elapsed = performance.now() - started;
         process.stderr.write(

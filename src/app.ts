@@ -4,6 +4,7 @@ import { errorFields, type Logger } from './log/index.js';
 import { graphIsEmpty, loadDataset } from './import/index.js';
 import { openDatabase, type Database } from './neo4j/index.js';
 import { applyMigrations } from './migrations/index.js';
+import { LiveProjection } from './projection/index.js';
 import { EXPLORER_PATH, startServer, type RunningServer } from './server/index.js';
 
 /** The running API: its database and HTTP server. */
@@ -33,7 +34,19 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     let up = database.reached === undefined;
     if (up) await bringUp();
     const { auth, localKeyFile } = authOf(config.auth, log);
-    const server = await startServer(database, { ...config, auth, available: () => up }, log);
+    // Built while the server already answers (503 until it is), from a database brought up.
+    const projection =
+      config.pathEngine === 'memory' ? new LiveProjection(database.executor, log) : undefined;
+    const server = await startServer(
+      database,
+      { ...config, auth, available: () => up, ...(projection ? { projection } : {}) },
+      log,
+    );
+    // A failed build is retried by the projection itself; the API stays unready meanwhile.
+    const buildProjection = () =>
+      projection?.start().catch((error: unknown) => {
+        log.error('the in-memory projection could not be built yet', errorFields(error));
+      });
     const explorer = `${server.origin}${EXPLORER_PATH}/`;
     log.info('API ready', {
       url: server.url,
@@ -45,7 +58,11 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     log.info(
       `explorer: open ${explorer}#key=<key> or paste the key on the page; ${localKeyFile ? `the local admin key is in ${localKeyFile}` : 'use a key of API_KEYS, API_KEYS_FILE or npm run keys'}`,
     );
-    if (!up) void broughtUp(database, bringUp, log).then(() => (up = true));
+    if (up) void buildProjection();
+    else
+      void broughtUp(database, bringUp, log)
+        .then(() => (up = true))
+        .then(buildProjection);
     let stopping: Promise<void> | undefined;
     return {
       database,
@@ -53,6 +70,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       stop: () =>
         (stopping ??= (async () => {
           await server.stop();
+          projection?.stop();
           log.info('HTTP server drained');
           await database.close();
         })()),

@@ -24,6 +24,11 @@ export interface Config {
   readonly pathMaxHops: number;
   /** Most elements a path query may return. */
   readonly pathMaxResults: number;
+  /**
+   * Where reach, exposure and brokers read the graph: `memory` (a projection in this process,
+   * kept fresh by Neo4j's change feed) or `neo4j` (hop by hop, for graphs beyond memory).
+   */
+  readonly pathEngine: 'memory' | 'neo4j';
   /** Who may call: API keys, bearer tokens, anonymous readers. */
   readonly auth: AuthConfig;
   /** How deep, wide, long and costly one GraphQL request may be. */
@@ -117,6 +122,7 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     maxBodyBytes: read('MAX_BODY_BYTES', 1_048_576, integer(1024, 104_857_600), '1048576'),
     pathMaxHops: read('PATH_MAX_HOPS', 6, integer(1, 20), '6'),
     pathMaxResults: read('PATH_MAX_RESULTS', 10_000, integer(10, 1_000_000), '10000'),
+    pathEngine: read('PATH_ENGINE', 'memory', oneOf(['memory', 'neo4j'] as const), 'memory'),
     seedOnEmpty:
       read('SEED_ON_EMPTY', 'true', oneOf(['true', 'false'] as const), 'true') === 'true',
     database: env['NEO4J_URI']?.trim()

@@ -3,6 +3,7 @@ import type { ApiKeyStore, Caller } from '../auth/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Logger } from '../log/index.js';
 import type { Executor } from '../neo4j/index.js';
+import type { PathEngine } from '../projection/index.js';
 import { visibilityFor, type Visibility } from '../visibility/index.js';
 
 /** Per-server limits every request obeys. */
@@ -28,12 +29,15 @@ export interface Context {
   readonly visibility: Visibility;
   /** The API keys stored in Neo4j (for admins' key management). */
   readonly apiKeys: ApiKeyStore;
+  /** Where reach, exposure and brokers read the graph (PATH_ENGINE). */
+  readonly engine: PathEngine;
 }
 
 /** What the server shares with every request. */
 export interface Shared {
   readonly limits: Limits;
   readonly apiKeys: ApiKeyStore;
+  readonly engine: PathEngine;
 }
 
 /** Builds the context of one request; the request id also tags its Neo4j transactions. */
@@ -55,5 +59,6 @@ export function createContext(
     caller,
     visibility,
     apiKeys: shared.apiKeys,
+    engine: shared.engine,
   };
 }

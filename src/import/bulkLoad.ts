@@ -45,7 +45,11 @@ export async function bulkLoad(
   } = {},
 ): Promise<{ totals: GraphCounts; nodes: number; links: number; elapsedMs: number }> {
   // A big graph does not fit one transaction's memory: the reset commits in batches.
-  if (options.reset) await executor.autoCommit(deleteGraphInBatches(2000));
+  if (options.reset) {
+    await executor.autoCommit(deleteGraphInBatches(2000));
+    // Committed in batches, outside any one transaction: the feed is told it all changed.
+    await executor.writeTransaction((tx) => Promise.resolve(tx.replaced()));
+  }
   const started = Date.now();
   let nodes = 0;
   let links = 0;

@@ -241,6 +241,10 @@ export function deleteEntity(
         ends: [entity, other === null || other === undefined ? entity : mapOf(other, 'other')],
       };
     });
+    tx.changed([
+      id,
+      ...gone.flatMap((g) => g.ends.map((end) => end['id'])).filter((e) => typeof e === 'string'),
+    ]);
     await behalf?.audit.record(tx, { before: gone, after: [] });
     return { id, linksDeleted: Number(row['links'] ?? 0) };
   });
@@ -409,6 +413,7 @@ export function createLink(
     }
     await checkSources(tx, sourceIds);
     await tx.run(createLinks(type, startLabel, endLabel, [{ id, start, end, props }]));
+    tx.changed([start, end]);
     const created = await readLink(tx, id);
     if (!created)
       throw new ImportError([
@@ -460,6 +465,7 @@ export function updateLink(
     if (writer && !visibleTo(writer, props)) throw new ImportError([unreadableLink(id, writer)]);
     await checkSources(tx, sourceIds);
     await tx.run(setLinkProps(existing.type, id, props));
+    tx.changed([linkEnd(existing.start), linkEnd(existing.end)]);
     const ends = [existing.start.props, existing.end.props];
     await behalf?.audit.record(tx, {
       before: [{ id, props: existing.props, ends }],
@@ -483,6 +489,7 @@ export function deleteLink(
       ]);
     refuseCountryLink(existing.type, 'id');
     await tx.run(deleteLinkById(existing.type, id));
+    tx.changed([linkEnd(existing.start), linkEnd(existing.end)]);
     await behalf?.audit.record(tx, {
       before: [{ id, props: existing.props, ends: [existing.start.props, existing.end.props] }],
       after: [],
@@ -519,6 +526,10 @@ export function importDocument(
     });
   return retryOnTakenId(attempt);
 }
+
+/** The id of a link's end, for the change feed. */
+const linkEnd = (end: { props: Readonly<Record<string, unknown>> }): string =>
+  str(end.props['id'] as Plain, 'end.id');
 
 /** The refusal of a link marked so that its writer could not read it back. */
 const unreadableLink = (id: string, writer: Clearance): ImportProblem => ({

@@ -264,6 +264,8 @@ export async function writeGraph(
     }
   }
   if (shortfalls.length > 0) throw new ImportError(shortfalls);
+  if (options.reset) tx.replaced();
+  tx.changed([...declared.keys(), ...referenced]);
   const markingOfEnd = (id: string): Marking => declaredProps.get(id) ?? markings.get(id) ?? {};
   const touched: Touched[] = bulk
     ? []

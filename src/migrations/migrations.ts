@@ -136,6 +136,19 @@ export const MIGRATIONS: readonly Migration[] = [
       'DROP INDEX entity_search IF EXISTS',
     ],
   },
+  {
+    version: 9,
+    name: 'change feed',
+    // Issue 15: the in-memory projection of the traversal graph follows the writes through a
+    // feed every write transaction appends to (src/cypher/changeFeedQueries.ts): one feed node
+    // whose counter numbers the changes, and the changes by number.
+    statements: [
+      'CREATE CONSTRAINT change_feed_name_unique IF NOT EXISTS FOR (f:ChangeFeed) REQUIRE f.name IS UNIQUE',
+      'CREATE CONSTRAINT change_seq_unique IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE',
+      'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+      "MERGE (f:ChangeFeed {name: 'main'}) ON CREATE SET f.seq = 0, f.epoch = randomUUID()",
+    ],
+  },
 ];
 
 /** Cypher: the last day of a plain partial date (`1949` -> `1949-12-31`), as stored before EDTF. */

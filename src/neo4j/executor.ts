@@ -1,6 +1,7 @@
 import { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { fromNeo4jError } from '../errors/index.js';
 import type { Plain } from './values.js';
+import { appendChange, renewEpoch } from './changeFeedQueries.js';
 import { toPlain } from './values.js';
 
 /** A Cypher statement and its parameters, as built by the pure functions in `src/cypher`. */
@@ -15,7 +16,18 @@ export type Row = Readonly<Record<string, Plain>>;
 /** Runs statements inside one open transaction (see `Executor.writeTransaction`). */
 export interface TransactionRunner {
   run(query: CypherQuery): Promise<Row[]>;
+  /**
+   * Records that this write changes the state or the links of these entities (for a link: both
+   * its ends): the change feed gets them when the transaction commits, in the same transaction
+   * (src/cypher/changeFeedQueries.ts). Every write of what a path query crosses calls it.
+   */
+  changed(ids: Iterable<string>): void;
+  /** Records that this write replaces the graph wholesale: every projection rebuilds. */
+  replaced(): void;
 }
+
+/** Told, after a write transaction committed, of the change feed position it wrote. */
+export type CommitListener = (seq: number) => Promise<void>;
 
 /** Told of every statement sent to the database; tests count round trips with it. */
 export type QueryObserver = (query: CypherQuery, mode: 'READ' | 'WRITE') => void;
@@ -27,6 +39,7 @@ export type QueryObserver = (query: CypherQuery, mode: 'READ' | 'WRITE') => void
  */
 export class Executor {
   private readonly observers = new Set<QueryObserver>();
+  private readonly commitListeners = new Set<CommitListener>();
 
   constructor(
     private readonly driver: Driver,
@@ -34,8 +47,10 @@ export class Executor {
     readonly timeoutMs: number,
     private readonly metadata: Readonly<Record<string, string>> = { app: 'liaison-graph' },
     observers?: Set<QueryObserver>,
+    commitListeners?: Set<CommitListener>,
   ) {
     if (observers) this.observers = observers;
+    if (commitListeners) this.commitListeners = commitListeners;
   }
 
   /** The same executor with extra transaction metadata (e.g. a request id), sharing observers. */
@@ -46,7 +61,45 @@ export class Executor {
       this.timeoutMs,
       { ...this.metadata, ...metadata },
       this.observers,
+      this.commitListeners,
     );
+  }
+
+  /**
+   * Registers a listener awaited after every write transaction that appended to the change
+   * feed, before the write returns (the projection applies it: a write acknowledged by this API
+   * is in its next read). Returns the function that removes it.
+   */
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /**
+   * Runs a statement outside a managed transaction's buffering, handing each record's values to
+   * `onRow` as it arrives (a projection streams millions of rows without holding them).
+   */
+  async stream(query: CypherQuery, onRow: (values: readonly unknown[]) => void): Promise<number> {
+    const session = this.session('READ');
+    try {
+      for (const observer of this.observers) observer(query, 'READ');
+      let rows = 0;
+      const result = session.run(query.cypher, query.params, {
+        timeout: this.timeoutMs,
+        metadata: this.metadata,
+      });
+      for await (const record of result) {
+        const values: unknown[] = [];
+        for (let i = 0; i < record.length; i++) values.push(record.get(i));
+        onRow(values);
+        rows++;
+      }
+      return rows;
+    } catch (error) {
+      throw mapped(error, this.timeoutMs);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Registers an observer; returns the function that removes it. */
@@ -131,21 +184,48 @@ export class Executor {
   ): Promise<T> {
     const session = this.session(mode);
     const config = { timeout: this.timeoutMs, metadata: this.metadata };
-    const runIn = (tx: ManagedTransaction): Promise<T> =>
-      work({
-        run: async (query) => {
-          for (const observer of this.observers) observer(query, mode);
-          const result = await tx.run(query.cypher, query.params);
-          return result.records.map((record) => toPlain(record.toObject()) as Row);
+    let appended: number | undefined;
+    const runIn = async (tx: ManagedTransaction): Promise<T> => {
+      const run = async (query: CypherQuery): Promise<Row[]> => {
+        for (const observer of this.observers) observer(query, mode);
+        const result = await tx.run(query.cypher, query.params);
+        return result.records.map((record) => toPlain(record.toObject()) as Row);
+      };
+      const changed = new Set<string>();
+      const wholesale = { replaced: false };
+      appended = undefined;
+      const value = await work({
+        run,
+        changed: (ids) => {
+          if (mode === 'READ') throw new Error('a read transaction changes nothing');
+          for (const id of ids) changed.add(id);
+        },
+        replaced: () => {
+          if (mode === 'READ') throw new Error('a read transaction changes nothing');
+          wholesale.replaced = true;
         },
       });
+      // Last, so the feed's lock is held only from here to the commit.
+      if (wholesale.replaced) appended = Number((await run(renewEpoch()))[0]?.['seq']);
+      else if (changed.size > 0)
+        appended = Number((await run(appendChange([...changed].sort())))[0]?.['seq']);
+      return value;
+    };
+    let value: T;
     try {
-      return await (mode === 'READ'
+      value = await (mode === 'READ'
         ? session.executeRead(runIn, config)
         : session.executeWrite(runIn, config));
     } finally {
       await session.close();
     }
+    if (appended !== undefined) await this.committed(appended);
+    return value;
+  }
+
+  /** Tells the commit listeners of a change the feed got (after the commit). */
+  async committed(seq: number): Promise<void> {
+    for (const listener of this.commitListeners) await listener(seq);
   }
 }
 

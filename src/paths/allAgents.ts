@@ -1,25 +1,20 @@
-import type { Visibility } from '../context/index.js';
-import { agentIds, optStr, str, validityOf } from '../cypher/index.js';
-import { certainty, validity } from './interval.js';
+import { NEVER } from './interval.js';
 import { readingOf } from './reading.js';
-import type { TransactionRunner } from '../neo4j/index.js';
 import { computeReach, type Focus } from './computeReach.js';
-import { neo4jReachSource } from './neo4jReachSource.js';
 import { TimesToTarget } from './timesToTarget.js';
 import type { BrokerRecord } from './records.js';
-import type { Reached, ReachOutcome, ReachParams } from './reachTypes.js';
+import type { Reached, ReachOutcome, ReachParams, ReachSource } from './reachTypes.js';
 
 /**
  * The reach of every agent with a window inside the filters, in one read transaction (one
  * snapshot). Agents whose penetrations all fall outside the filters are not considered.
  */
 export function reachOfAllAgents(
-  tx: TransactionRunner,
-  visibility: Visibility,
+  source: ReachSource,
   params: Omit<ReachParams, 'agent'>,
   resultCap: number,
 ): Promise<ReachOutcome[]> {
-  return reachOfConsideredAgents(tx, visibility, params, resultCap, undefined);
+  return reachOfConsideredAgents(source, params, resultCap, undefined);
 }
 
 /**
@@ -28,14 +23,12 @@ export function reachOfAllAgents(
  * neo4jReachSource).
  */
 async function reachOfConsideredAgents(
-  tx: TransactionRunner,
-  visibility: Visibility,
+  source: ReachSource,
   params: Omit<ReachParams, 'agent'>,
   resultCap: number,
   focus: Focus | undefined,
 ): Promise<ReachOutcome[]> {
-  const ids = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
-  const source = neo4jReachSource(tx, visibility);
+  const ids = await source.agents();
   const outcomes = await Promise.all(
     ids.map((agent) => computeReach(source, { ...params, agent }, resultCap, focus)),
   );
@@ -55,26 +48,21 @@ async function reachOfConsideredAgents(
  * refused at its first step.
  */
 export async function exposureOfAgents(
-  tx: TransactionRunner,
-  visibility: Visibility,
+  source: ReachSource,
   params: Omit<ReachParams, 'agent'>,
   target: { id: string; label: 'Service' | 'LiaisonChannel' },
   resultCap: number,
 ): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
-  const [own] = await tx.run(validityOf(target.id, target.label, visibility));
-  const source = neo4jReachSource(tx, visibility);
+  const own = await readingOf(source, params.reading).spansOf(target.id, target.label);
   // The backward levels read the spans the forward searches read (computeReach applies the
   // reading to `source` itself).
   const times = await TimesToTarget.open(readingOf(source, params.reading), target, params);
   const focus: Focus = {
     target: target.id,
     mayReach: (service, interval, remaining) => times.mayReach(service, interval, remaining),
-    targetValidity:
-      params.reading === 'CERTAIN'
-        ? certainty(optStr(own?.['innerFrom']), optStr(own?.['innerTo']))
-        : validity(optStr(own?.['validFrom']), optStr(own?.['validTo'])),
+    targetValidity: own?.validity ?? NEVER,
   };
-  let pending = (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
+  let pending = [...(await source.agents())];
   let considered = 0;
   const exposed: { agent: string; reached: Reached }[] = [];
   for (let hops = 0; hops <= params.maxHops && pending.length > 0; hops++) {

@@ -360,7 +360,7 @@ export async function computeReach(
   return {
     agent: facts.agent,
     windows: merge(starts.map((s) => s.interval)),
-    penetrations: penetrations.map((p) => p.link),
+    penetrations: penetrations.map((p) => p.link).sort(),
     channels: channels.list(),
     services: services.list(),
     operations: operations.list(),

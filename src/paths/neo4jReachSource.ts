@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
-import type { Visibility } from '../context/index.js';
+import type { Visibility } from '../visibility/index.js';
 import {
+  agentIds,
+  validityOf,
   listOf,
   mapOf,
   optStr,
@@ -12,7 +14,8 @@ import {
   str,
 } from '../cypher/index.js';
 import type { Plain, TransactionRunner } from '../neo4j/index.js';
-import { BEGINNING, certainty, intersect, NEVER, validity, type Interval } from './interval.js';
+import { certainty, intersect, NEVER, validity } from './interval.js';
+import { both, boundedByParties } from './facts.js';
 import type {
   ChannelFacts,
   Footholds,
@@ -38,27 +41,6 @@ const spansIn = (m: Readonly<Record<string, Plain>>, prefix = ''): Spans =>
     m[`${prefix}innerFrom`] ?? null,
     m[`${prefix}innerTo`] ?? null,
   );
-
-/** Two spans' intersection, side by side. */
-const both = (a: Spans, b: Spans): Spans => ({
-  validity: intersect(a.validity, b.validity) ?? NEVER,
-  certain: intersect(a.certain, b.certain) ?? NEVER,
-});
-
-/**
- * No channel before its parties (docs/path-semantics.md, "Time"): a channel whose start is
- * unknown can possibly be in force only from the day two of its visible parties can be.
- */
-function boundedByParties(outer: Interval, parties: readonly Membership[]): Interval {
-  if (outer.from !== BEGINNING) return outer;
-  const starts = parties
-    .map((p) => intersect(p.validity, p.serviceValidity)?.from)
-    .filter((d): d is string => d !== undefined)
-    .sort();
-  const second = starts[1] ?? starts[0];
-  if (second === undefined) return parties.length === 0 ? outer : NEVER;
-  return intersect(outer, { from: second, to: outer.to }) ?? NEVER;
-}
 
 /** A channel row of `reachChannels`: flat columns, parties as positional lists (cheap to decode). */
 function channelOf(row: Readonly<Record<string, Plain>>): ChannelFacts {
@@ -230,6 +212,21 @@ export function neo4jReachSource(tx: TransactionRunner, visibility: Visibility):
     async structureOf(services) {
       const lists = await loadAll(structureLoader, services);
       return new Map(services.map((sid, i) => [sid, lists[i] ?? []]));
+    },
+    async agents() {
+      return (await tx.run(agentIds(visibility))).map((row) => str(row['id'], 'id'));
+    },
+    async spansOf(id, label) {
+      const [row] = await tx.run(validityOf(id, label, visibility));
+      return (
+        row &&
+        spansOf(
+          row['validFrom'] ?? null,
+          row['validTo'] ?? null,
+          row['innerFrom'] ?? null,
+          row['innerTo'] ?? null,
+        )
+      );
     },
   };
 }

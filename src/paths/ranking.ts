@@ -6,12 +6,14 @@ import type { Reading } from './reachTypes.js';
 export interface Ranked {
   readonly hops: number;
   readonly exposure: number;
-  readonly path: Pick<Path, 'nodes' | 'interval'>;
+  readonly path: Pick<Path, 'nodes' | 'links' | 'interval'>;
 }
 
 /**
  * Orders explanations: fewer hops, higher score, fewer nodes (a posting explains more directly
- * than the service behind it), smaller node-id sequence, earlier then longer window.
+ * than the service behind it), smaller node-id sequence, earlier then longer window, and last
+ * smaller link-id sequence (two links between the same nodes), so the order is total and an
+ * answer never depends on the order the graph is read in.
  */
 export function better(a: Ranked, b: Ranked): boolean {
   if (a.hops !== b.hops) return a.hops < b.hops;
@@ -21,8 +23,11 @@ export function better(a: Ranked, b: Ranked): boolean {
   if (ids !== 0) return ids < 0;
   if (a.path.interval.from !== b.path.interval.from)
     return a.path.interval.from < b.path.interval.from;
-  return a.path.interval.to > b.path.interval.to;
+  if (a.path.interval.to !== b.path.interval.to) return a.path.interval.to > b.path.interval.to;
+  return compareIds(linkIds(a.path.links), linkIds(b.path.links)) < 0;
 }
+
+const linkIds = (links: Path['links']): string[] => links.map((l) => l.id);
 
 function compareIds(a: readonly string[], b: readonly string[]): number {
   const n = Math.min(a.length, b.length);

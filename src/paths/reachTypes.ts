@@ -93,6 +93,10 @@ export interface ReachSource {
   ): Promise<readonly OperationLink[]>;
   /** The PART_OF links of each service, as component or as whole. */
   structureOf(services: readonly string[]): Promise<ReadonlyMap<string, readonly StructureLink[]>>;
+  /** Every agent: an officer with an AGENT_OF link (both visible, and its end), by id. */
+  agents(): Promise<readonly string[]>;
+  /** A service's or channel's own spans, when it is visible. */
+  spansOf(id: string, label: 'Service' | 'LiaisonChannel'): Promise<Spans | undefined>;
 }
 
 /** A link on an explaining path. */

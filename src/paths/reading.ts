@@ -99,5 +99,10 @@ function certainView(source: ReachSource): ReachSource {
       const found = await source.structureOf(services);
       return new Map([...found].map(([sid, links]) => [sid, links.map(structureIn)]));
     },
+    agents: () => source.agents(),
+    async spansOf(id, label) {
+      const spans = await source.spansOf(id, label);
+      return spans && { validity: spans.certain, certain: spans.certain };
+    },
   };
 }

@@ -48,7 +48,13 @@ export const pieceOf = (step: Step): Piece => ({
 const rankOf = (step: Step): Ranked => ({
   hops: step.hops,
   exposure: step.score,
-  path: { nodes: step.from.path.nodes, interval: step.interval },
+  path: {
+    nodes: step.from.path.nodes,
+    interval: step.interval,
+    get links() {
+      return [...step.from.path.links, step.link];
+    },
+  },
 });
 
 /**

@@ -58,11 +58,10 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
   const label = target.label;
   const view = await viewFor(ctx, args.evidence);
   try {
-    const { considered, exposed } = await ctx.executor.readTransaction(async (tx) => {
+    const { considered, exposed } = await ctx.engine.read(view, async (source) => {
       const run = (reading: Reading) =>
         exposureOfAgents(
-          tx,
-          view,
+          source,
           { ...params, reading },
           { id: args.target, label },
           ctx.limits.pathMaxResults,
@@ -101,8 +100,8 @@ const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) =>
   );
   const view = await viewFor(ctx, args.evidence);
   try {
-    const outcomes = await ctx.executor.readTransaction((tx) =>
-      reachOfAllAgents(tx, view, { ...params, reading: args.certainty }, ctx.limits.pathMaxResults),
+    const outcomes = await ctx.engine.read(view, (source) =>
+      reachOfAllAgents(source, { ...params, reading: args.certainty }, ctx.limits.pathMaxResults),
     );
     return brokersOf(outcomes, limit);
   } catch (error) {

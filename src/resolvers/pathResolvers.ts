@@ -5,7 +5,6 @@ import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
 import { BEGINNING, END, LINKS, type Label } from '../model/index.js';
 import {
   computeReach,
-  neo4jReachSource,
   underReadings,
   type Reached,
   type ReachedWindow,
@@ -117,8 +116,7 @@ const penetrationReach: NonNullable<QueryResolvers['penetrationReach']> = async 
   const params = reachParams(args, ctx);
   try {
     const view = await viewFor(ctx, args.evidence);
-    const outcome = await ctx.executor.readTransaction((tx) => {
-      const source = neo4jReachSource(tx, view);
+    const outcome = await ctx.engine.read(view, (source) => {
       return underReadings(args.certainty, (reading) =>
         computeReach(source, { ...params, reading }, ctx.limits.pathMaxResults),
       );

@@ -24,6 +24,7 @@ import { ApiError, ErrorCode } from '../errors/index.js';
 import { loadTypeDefs } from '../graphql/index.js';
 import { errorFields, type Logger } from '../log/index.js';
 import type { Database } from '../neo4j/index.js';
+import { LiveProjection, memoryEngine, neo4jEngine, type EngineKind } from '../projection/index.js';
 import { resolvers } from '../resolvers/index.js';
 import { compiledGateway } from './compiledExecutor.js';
 import { DEFAULT_EXPLORER_DIR, EXPLORER_PATH, serveExplorer } from './explorer.js';
@@ -50,6 +51,16 @@ export interface ServerOptions {
   readonly available?: () => boolean;
   /** The built explorer served at /explorer. Default: explorer/dist of this repository. */
   readonly explorerDir?: string;
+  /**
+   * Where path queries read the graph (PATH_ENGINE; default memory). With memory and no
+   * `projection` given, the server builds its own before it listens and stops it with itself.
+   */
+  readonly pathEngine?: EngineKind;
+  /**
+   * A projection the caller builds and stops (the app: it serves 503 while this builds). Until
+   * it is ready GraphQL answers SERVICE_UNAVAILABLE and /health/ready 503.
+   */
+  readonly projection?: LiveProjection;
 }
 
 /** A listening API server. */
@@ -78,13 +89,23 @@ export async function startServer(
   const authenticator = createAuthenticator(options.auth, database.executor, log);
   const queryLimits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const production = options.production ?? false;
-  const available = options.available ?? (() => true);
+  let projection = options.projection;
+  let ownProjection = false;
+  if (options.pathEngine !== 'neo4j' && projection === undefined) {
+    projection = new LiveProjection(database.executor, log);
+    ownProjection = true;
+    await projection.start();
+  }
+  const engine = projection ? memoryEngine(projection) : neo4jEngine(database.executor);
+  const built = projection;
+  const databaseUp = options.available ?? (() => true);
+  const available = () => databaseUp() && (built === undefined || built.ready);
   const limits: Limits = {
     pathMaxHops: options.pathMaxHops ?? DEFAULT_LIMITS.pathMaxHops,
     pathMaxResults: options.pathMaxResults ?? DEFAULT_LIMITS.pathMaxResults,
     pageMaxSize: queryLimits.maxPageSize,
   };
-  const shared = { limits, apiKeys: authenticator.apiKeys };
+  const shared = { limits, apiKeys: authenticator.apiKeys, engine };
   const apollo = new ApolloServer<Context>({
     // The schema Apollo would build from typeDefs and resolvers, executed by graphql-jit.
     gateway: compiledGateway(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
@@ -162,9 +183,11 @@ export async function startServer(
       return;
     }
     if (url.pathname === '/health/ready') {
-      const readiness = available()
-        ? await checkReadiness(database)
-        : ({ ready: false, neo4j: 'unreachable', schema: 'unknown' } as const);
+      const readiness = !databaseUp()
+        ? ({ ready: false, neo4j: 'unreachable', schema: 'unknown' } as const)
+        : built && !built.ready
+          ? { ...(await checkReadiness(database)), ready: false, projection: 'building' }
+          : await checkReadiness(database);
       sendJson(res, readiness.ready ? 200 : 503, readiness);
       return;
     }
@@ -184,7 +207,9 @@ export async function startServer(
         res,
         503,
         ErrorCode.SERVICE_UNAVAILABLE,
-        'The database is not reachable yet; retry in a few seconds (GET /health/ready says when the API is ready).',
+        databaseUp()
+          ? 'The graph is being loaded into memory for path queries; retry in a few seconds (GET /health/ready says when the API is ready).'
+          : 'The database is not reachable yet; retry in a few seconds (GET /health/ready says when the API is ready).',
       );
       return;
     }
@@ -278,7 +303,10 @@ export async function startServer(
     url: `${origin}/graphql`,
     origin,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      if (ownProjection) built?.stop();
+    },
   };
 }
 

@@ -5,4 +5,4 @@ export {
   visibilityFor,
   visibleTo,
 } from './visibility.js';
-export type { Clearance, Visibility } from './visibility.js';
+export type { Clearance, Marking, Visibility } from './visibility.js';

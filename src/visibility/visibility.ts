@@ -12,10 +12,30 @@ export interface Visibility {
   rel(v: string): string;
   /** Parameters the conditions use. */
   readonly params: Readonly<Record<string, unknown>>;
+  /**
+   * The same condition in TypeScript, over one element's stored marking, for the in-memory
+   * projection (src/projection), which applies it inside its traversal.
+   */
+  admits(marking: Marking): boolean;
+  /** Equal for two views exactly when they admit the same elements (a cache key). */
+  readonly key: string;
+}
+
+/** What visibility reads of a stored element. */
+export interface Marking {
+  readonly classification?: unknown;
+  readonly releasableTo?: unknown;
+  readonly sourceIds?: unknown;
 }
 
 /** Everything visible: for loaders, benchmarks and the engine's own tests, never for a caller. */
-export const SEE_ALL: Visibility = { node: () => 'true', rel: () => 'true', params: {} };
+export const SEE_ALL: Visibility = {
+  node: () => 'true',
+  rel: () => 'true',
+  params: {},
+  admits: () => true,
+  key: 'all',
+};
 
 /** What decides a caller's view: clearance, and nationality for releasability. */
 export interface Clearance {
@@ -43,14 +63,13 @@ export function visibilityFor(caller: Clearance): Visibility {
       visClassifications: classificationsUpTo(caller.clearance),
       visNationality: caller.nationality,
     },
+    admits: (marking) => visibleTo(caller, marking),
+    key: `${caller.clearance}/${caller.nationality ?? ''}`,
   };
 }
 
 /** Whether one element's stored marking is visible to the caller (the same rule in TypeScript). */
-export function visibleTo(
-  caller: Clearance,
-  marking: { classification?: unknown; releasableTo?: unknown },
-): boolean {
+export function visibleTo(caller: Clearance, marking: Marking): boolean {
   const allowed: readonly unknown[] = classificationsUpTo(caller.clearance);
   if (!allowed.includes(marking.classification)) return false;
   const releasable = Array.isArray(marking.releasableTo) ? marking.releasableTo : [];
@@ -69,5 +88,13 @@ export function citedByDocuments(view: Visibility, documents: readonly string[])
     `(${view.node(v)} AND any(s IN coalesce(${v}.sourceIds, []) WHERE s IN $visDocuments))`;
   const citedRel = (v: string): string =>
     `(${view.rel(v)} AND any(s IN coalesce(${v}.sourceIds, []) WHERE s IN $visDocuments))`;
-  return { node: cited, rel: citedRel, params: { ...view.params, visDocuments: documents } };
+  const cites = (marking: Marking): boolean =>
+    Array.isArray(marking.sourceIds) && marking.sourceIds.some((s) => documents.includes(s));
+  return {
+    node: cited,
+    rel: citedRel,
+    params: { ...view.params, visDocuments: documents },
+    admits: (marking) => view.admits(marking) && cites(marking),
+    key: `${view.key}/documents:${[...documents].sort().join(',')}`,
+  };
 }

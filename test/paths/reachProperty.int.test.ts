@@ -9,19 +9,24 @@ import {
   neo4jReachSource,
   type Reached,
 } from '../../src/paths/index.js';
-import { connectTestDatabase, resetDatabase } from '../support/connect.js';
+import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { LiveProjection, projectedReachSource } from '../../src/projection/index.js';
 import { bruteForceReach, type BruteOptions, type Element } from './bruteForceReach.js';
 import { firstDay, lastDay } from '../../src/model/index.js';
 import { randomGraph, toDocument, window } from './randomGraph.js';
 
 let database: Database;
+let live: LiveProjection;
 
 beforeAll(async () => {
   database = connectTestDatabase();
   await resetDatabase(database);
+  live = new LiveProjection(database.executor, testLog);
+  await live.start();
 });
 
 afterAll(async () => {
+  live.stop();
   await database.close();
 });
 
@@ -70,7 +75,9 @@ const asMap = (items: readonly Reached[]): Record<string, Element> =>
  * services and operations, hop counts, exposures, explaining paths and every window with its
  * best path, in both directions, with the third-party rule respected and ignored, under the
  * certain and the possible reading, with structure followed or not; and exposure's focused
- * search finds each service and channel exactly as the full reach does.
+ * search finds each service and channel exactly as the full reach does. The in-memory engine
+ * (the projection, kept fresh by the change feed across every import) answers exactly as the
+ * per-hop Neo4j engine, reach and exposure alike.
  */
 describe('penetration reach equals brute-force enumeration of all time-respecting paths', () => {
   it(`holds on ${RUNS} random graphs, each in 4 settings`, async () => {
@@ -121,6 +128,11 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
                 computeReach(neo4jReachSource(tx, SEE_ALL), params, 1_000_000),
               );
               if (!actual) throw new Error('the agent was not found');
+              // The in-memory engine (the projection) answers exactly as the per-hop one.
+              const inMemory = await live.use((g) =>
+                computeReach(projectedReachSource(g, SEE_ALL), params, 1_000_000),
+              );
+              expect(inMemory).toEqual(actual);
               // The agent's windows: the penetrations' (in the filters), merged, none empty.
               expect(actual.windows.map((w) => [w.from, w.to])).toEqual(
                 mergedDays(expected.windows),
@@ -135,8 +147,12 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
               ];
               for (const target of targets) {
                 const { exposed } = await database.executor.readTransaction((tx) =>
-                  exposureOfAgents(tx, SEE_ALL, params, target, 1_000_000),
+                  exposureOfAgents(neo4jReachSource(tx, SEE_ALL), params, target, 1_000_000),
                 );
+                const exposedInMemory = await live.use((g) =>
+                  exposureOfAgents(projectedReachSource(g, SEE_ALL), params, target, 1_000_000),
+                );
+                expect(exposedInMemory.exposed).toEqual(exposed);
                 const full = [...actual.channels, ...actual.services].find(
                   (r) => r.id === target.id,
                 );

@@ -55,6 +55,8 @@ function sourceOf(sketches: readonly Sketch[]): ReachSource & { read: string[][]
       Promise.resolve(new Map(channels.filter((c) => ids.includes(c.id)).map((c) => [c.id, c]))),
     operationsOf: () => Promise.resolve([]),
     structureOf: () => Promise.resolve(new Map()),
+    agents: () => Promise.resolve([]),
+    spansOf: () => Promise.resolve(undefined),
   };
 }
 

@@ -43,7 +43,7 @@ class SubstitutingExecutor extends Executor {
   }
 
   override readTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
-    return super.readTransaction((tx) => work({ run: () => tx.run(this.statement) }));
+    return super.readTransaction((tx) => work({ ...tx, run: () => tx.run(this.statement) }));
   }
 }
 
