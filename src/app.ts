@@ -43,10 +43,17 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       log,
     );
     // A failed build is retried by the projection itself; the API stays unready meanwhile.
-    const buildProjection = () =>
-      projection?.start().catch((error: unknown) => {
+    const buildProjection = async (): Promise<void> => {
+      if (!projection) return;
+      log.info(
+        'loading the graph into memory for path queries (GET /health/ready: 503 until done)',
+      );
+      await projection.start().catch((error: unknown) => {
         log.error('the in-memory projection could not be built yet', errorFields(error));
       });
+    };
+    // "API ready" once everything is loaded; with Neo4j not reachable yet, at once (not ready).
+    if (up) await buildProjection();
     const explorer = `${server.origin}${EXPLORER_PATH}/`;
     log.info('API ready', {
       url: server.url,
@@ -58,8 +65,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     log.info(
       `explorer: open ${explorer}#key=<key> or paste the key on the page; ${localKeyFile ? `the local admin key is in ${localKeyFile}` : 'use a key of API_KEYS, API_KEYS_FILE or npm run keys'}`,
     );
-    if (up) void buildProjection();
-    else
+    if (!up)
       void broughtUp(database, bringUp, log)
         .then(() => (up = true))
         .then(buildProjection);

@@ -48,7 +48,10 @@ export async function bulkLoad(
   if (options.reset) {
     await executor.autoCommit(deleteGraphInBatches(2000));
     // Committed in batches, outside any one transaction: the feed is told it all changed.
-    await executor.writeTransaction((tx) => Promise.resolve(tx.replaced()));
+    await executor.writeTransaction((tx) => {
+      tx.replaced();
+      return Promise.resolve();
+    });
   }
   const started = Date.now();
   let nodes = 0;

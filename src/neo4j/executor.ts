@@ -66,6 +66,29 @@ export class Executor {
   }
 
   /**
+   * The same database with observers and commit listeners of its own: a background reader (the
+   * projection following the feed) is then not counted as a request's statements.
+   */
+  detached(): Executor {
+    return new Executor(this.driver, this.database, this.timeoutMs, {
+      ...this.metadata,
+      background: 'true',
+    });
+  }
+
+  /** The same executor with another transaction timeout (a benchmark bounds a peer's query). */
+  withTimeout(timeoutMs: number): Executor {
+    return new Executor(
+      this.driver,
+      this.database,
+      timeoutMs,
+      this.metadata,
+      this.observers,
+      this.commitListeners,
+    );
+  }
+
+  /**
    * Registers a listener awaited after every write transaction that appended to the change
    * feed, before the write returns (the projection applies it: a write acknowledged by this API
    * is in its next read). Returns the function that removes it.

@@ -51,11 +51,16 @@ export class LiveProjection {
   private lastPrune = 0;
   private stopped = false;
 
+  /** Reads of the projection's own, not counted as any request's statements. */
+  private readonly executor: Executor;
+
   constructor(
-    private readonly executor: Executor,
+    private readonly writes: Executor,
     private readonly log: Logger,
     private readonly options: LiveOptions = LIVE_DEFAULTS,
-  ) {}
+  ) {
+    this.executor = writes.detached();
+  }
 
   /** Built once and confirmed: /health/ready waits for it. */
   get ready(): boolean {
@@ -67,7 +72,7 @@ export class LiveProjection {
    * build fail (Neo4j went away), following retries it every `pollMs` until it succeeds.
    */
   async start(): Promise<void> {
-    this.stopListening = this.executor.onCommit((seq) => this.caughtUpTo(seq));
+    this.stopListening = this.writes.onCommit((seq) => this.caughtUpTo(seq));
     this.timer = setInterval(() => {
       void this.serialized(() => this.follow()).catch((error: unknown) => {
         if (Date.now() - this.warnedAt < 10_000) return;
@@ -108,7 +113,10 @@ export class LiveProjection {
   private async caughtUpTo(_seq: number): Promise<void> {
     // Followed even when `seq` looks applied: the feed may be another epoch's (a replaced store).
     if (!this.graph || this.stopped) return;
-    await this.serialized(() => this.follow());
+    // The write is committed whatever happens here: should the feed not be readable now, the
+    // projection is marked unconfirmed, so the next read follows the feed first (or is refused).
+    this.confirmedAt = 0;
+    await this.serialized(() => this.follow()).catch(() => undefined);
   }
 
   /** Runs one projection task after the previous ones (they never overlap). */
@@ -124,14 +132,9 @@ export class LiveProjection {
   /** Reads the feed and applies what is new; rebuilds when it cannot. */
   private async follow(): Promise<void> {
     if (this.stopped) return;
-    let state;
-    try {
-      state = (await this.executor.read(feedState()))[0];
-    } catch (error) {
-      throw new ProjectionUnavailable(
-        `Neo4j did not answer: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    // Neo4j not answering fails here with the executor's SERVICE_UNAVAILABLE: a read that
+    // cannot confirm the projection is refused, never answered from it.
+    const [state] = await this.executor.read(feedState());
     const seq = Number(state?.['seq'] ?? 0);
     const epoch = typeof state?.['epoch'] === 'string' ? state['epoch'] : null;
     const graph = this.graph;

@@ -89,7 +89,8 @@ export function citedByDocuments(view: Visibility, documents: readonly string[])
   const citedRel = (v: string): string =>
     `(${view.rel(v)} AND any(s IN coalesce(${v}.sourceIds, []) WHERE s IN $visDocuments))`;
   const cites = (marking: Marking): boolean =>
-    Array.isArray(marking.sourceIds) && marking.sourceIds.some((s) => documents.includes(s));
+    Array.isArray(marking.sourceIds) &&
+    (marking.sourceIds as unknown[]).some((s) => typeof s === 'string' && documents.includes(s));
   return {
     node: cited,
     rel: citedRel,

@@ -28,7 +28,7 @@ import {
   TimelineDocument,
 } from '../generated/operations.js';
 import { randomGraph, toDocument, type RandomGraph } from '../paths/randomGraph.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { connectTestDatabase, foreignWrite, resetDatabase, testLog } from '../support/connect.js';
 import { postGraphQL } from '../support/http.js';
 import { keysOnly, serverOptions } from '../support/testApi.js';
 
@@ -185,11 +185,11 @@ async function removeHidden(caller: {
     params: {},
   });
   const hidden = marks.filter((m) => !visible(caller, m));
-  await database.executor.write({
+  await foreignWrite(database, {
     cypher: 'UNWIND $ids AS id MATCH ()-[r]->() WHERE r.id = id DELETE r',
     params: { ids: hidden.filter((m) => m['node'] === false).map((m) => m['id']) },
   });
-  await database.executor.write({
+  await foreignWrite(database, {
     cypher: 'UNWIND $ids AS id MATCH (n) WHERE n.id = id AND NOT n:Source DETACH DELETE n',
     params: { ids: hidden.filter((m) => m['node'] === true).map((m) => m['id']) },
   });
@@ -210,7 +210,7 @@ describe('a restricted caller reads exactly the graph without what is hidden fro
         fc.constantFrom(...CLASSIFICATIONS),
         fc.constantFrom(...NATIONALITIES),
         async (graph, markings, clearance, nationality) => {
-          await database.executor.write({
+          await foreignWrite(database, {
             cypher: 'MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n',
             params: {},
           });

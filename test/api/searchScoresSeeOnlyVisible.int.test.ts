@@ -5,7 +5,7 @@ import { importDocument } from '../../src/import/index.js';
 import type { Database } from '../../src/neo4j/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { searchHits } from '../search/searchRequest.js';
-import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
+import { connectTestDatabase, foreignWrite, resetDatabase, testLog } from '../support/connect.js';
 import { keysOnly, serverOptions } from '../support/testApi.js';
 
 const RUNS = Number(process.env['SEARCH_SCORES_RUNS'] ?? 12);
@@ -176,7 +176,7 @@ async function answers(texts: readonly string[] = TEXTS): Promise<unknown[]> {
 }
 
 async function removeHidden(): Promise<void> {
-  await database.executor.write({
+  await foreignWrite(database, {
     cypher: "MATCH (n) WHERE n.id STARTS WITH 'hidden-' DETACH DELETE n",
     params: {},
   });

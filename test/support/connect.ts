@@ -45,3 +45,19 @@ export async function resetDatabase(database: Database): Promise<void> {
   });
   await applyMigrations(database.executor, testLog);
 }
+
+/**
+ * A write in raw Cypher, as a tool outside the API would make it, that tells the change feed the
+ * graph changed wholesale (every in-memory projection rebuilds): what any write that bypasses
+ * the API's write paths must do (src/neo4j/changeFeedQueries.ts).
+ */
+export function foreignWrite(
+  database: Database,
+  query: { cypher: string; params: Record<string, unknown> },
+): Promise<unknown> {
+  return database.executor.writeTransaction(async (tx) => {
+    const rows = await tx.run(query);
+    tx.replaced();
+    return rows;
+  });
+}
