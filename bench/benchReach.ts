@@ -98,7 +98,7 @@ async function main(): Promise<void> {
         const bounded = database.executor.withTimeout(peerTimeoutMs);
         const peer = await measure(peerAgents, async (agent) => {
           try {
-            return (await bounded.read(peerReach(agent, maxHops))).length;
+            return (await bounded.read(peerReach(agent, maxHops, reading))).length;
           } catch {
             // Stopped by Neo4j at the timeout: counted at the timeout, the real figure is higher.
             timedOut++;

@@ -3,7 +3,8 @@ import type { Visibility } from '../visibility/index.js';
 import type { Label } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { assertLabel } from './importQueries.js';
-import { overlaps, windowParams, type DayWindow } from './window.js';
+import { overlaps, windowParams } from './window.js';
+import type { Interval } from '../model/index.js';
 
 /** Conditions a list query can apply; each is optional. */
 export interface EntityListFilter {
@@ -12,7 +13,7 @@ export interface EntityListFilter {
   readonly country?: string;
   readonly scope?: string;
   readonly disciplines?: readonly string[];
-  readonly window?: DayWindow;
+  readonly window?: Interval;
 }
 
 export type SortField = 'NAME' | 'ID' | 'FROM';
@@ -132,7 +133,7 @@ export interface PenetrationListFilter {
   readonly service?: string;
   readonly kinds?: readonly string[];
   readonly confidence?: string;
-  readonly window?: DayWindow;
+  readonly window?: Interval;
 }
 
 function penetrationWhere(

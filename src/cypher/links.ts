@@ -3,7 +3,8 @@ import { LABELS, type Label, type LinkType } from '../model/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { assertLabel, assertLinkType } from './importQueries.js';
 import { labelOf } from './entities.js';
-import { overlaps, windowParams, type DayWindow } from './window.js';
+import { overlaps, windowParams } from './window.js';
+import type { Interval } from '../model/index.js';
 
 /** One relationship field of a type: which links of its node it lists. */
 export interface LinkFieldSpec {
@@ -50,7 +51,7 @@ export function linksOf(
   spec: LinkFieldSpec,
   ids: readonly string[],
   v: Visibility,
-  window?: DayWindow,
+  window?: Interval,
   projection: LinkProjection = {},
 ): CypherQuery {
   assertLabel(spec.label);

@@ -4,7 +4,8 @@ import type { Visibility } from '../visibility/index.js';
 import type { CypherQuery } from '../neo4j/index.js';
 import { labelOf } from './entities.js';
 import { assertLabel } from './importQueries.js';
-import { overlaps, windowParams, type DayWindow } from './window.js';
+import { overlaps, windowParams } from './window.js';
+import type { Interval } from '../model/index.js';
 
 /**
  * The links within `depth` (a validated 1..3, the only number written into the text) of an
@@ -16,7 +17,7 @@ export function neighborhoodLinks(
   id: string,
   depth: number,
   kinds: readonly string[],
-  window: DayWindow | undefined,
+  window: Interval | undefined,
   limit: number,
   v: Visibility,
 ): CypherQuery {

@@ -1,21 +1,25 @@
-import { firstDay, lastDay, type PartialDate } from '../model/index.js';
+import {
+  BEGINNING,
+  END,
+  firstDay,
+  lastDay,
+  type Interval,
+  type PartialDate,
+} from '../model/index.js';
 
-/** A query window as the first and last day it covers (`null` = open on that side). */
-export interface DayWindow {
-  readonly fromDay: string | null;
-  readonly toDay: string | null;
-}
-
-/** The days of `at` (a partial date) or of `during` (a window); `undefined` when neither is given. */
+/**
+ * The days of `at` (a partial date) or of `during` (a window, `BEGINNING` / `END` where open);
+ * `undefined` when neither is given.
+ */
 export function dayWindow(
   at: PartialDate | null | undefined,
   during: { from?: PartialDate | null; to?: PartialDate | null } | null | undefined,
-): DayWindow | undefined {
-  if (at) return { fromDay: firstDay(at), toDay: lastDay(at) };
+): Interval | undefined {
+  if (at) return { from: firstDay(at), to: lastDay(at) };
   if (during && (during.from || during.to)) {
     return {
-      fromDay: during.from ? firstDay(during.from) : null,
-      toDay: during.to ? lastDay(during.to) : null,
+      from: during.from ? firstDay(during.from) : BEGINNING,
+      to: during.to ? lastDay(during.to) : END,
     };
   }
   return undefined;
@@ -35,8 +39,8 @@ export function overlaps(fromExpr: string, toExpr: string): string {
 
 /** The parameters `overlaps` reads. */
 export const windowParams = (
-  window: DayWindow,
+  window: Interval,
 ): { windowFrom: string | null; windowTo: string | null } => ({
-  windowFrom: window.fromDay,
-  windowTo: window.toDay,
+  windowFrom: window.from === BEGINNING ? null : window.from,
+  windowTo: window.to === END ? null : window.to,
 });

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Interval } from '../model/index.js';
 import {
   entitiesByIds,
   linksOf,
@@ -7,7 +8,6 @@ import {
   mapOf,
   listOf,
   assertLabel,
-  type DayWindow,
   type EntityRecord,
   type LinkFieldSpec,
   type LinkProjection,
@@ -38,7 +38,7 @@ export interface Loaders {
    */
   links(
     spec: LinkFieldSpec,
-    window: DayWindow | undefined,
+    window: Interval | undefined,
     projection?: LinkProjection,
   ): DataLoader<string, readonly LinkRow[]>;
 }
@@ -111,7 +111,7 @@ export function createLoaders(executor: Executor, visibility: Visibility): Loade
       return ids.map((id) => byId.get(id) ?? null);
     }),
     links(spec, window, projection = {}) {
-      const key = `${spec.label}:${spec.type}:${spec.direction}:${spec.other.join('|')}:${spec.succession === true}:${window?.fromDay ?? ''}:${window?.toDay ?? ''}:${projectionKey(projection)}`;
+      const key = `${spec.label}:${spec.type}:${spec.direction}:${spec.other.join('|')}:${spec.succession === true}:${window?.from ?? ''}:${window?.to ?? ''}:${projectionKey(projection)}`;
       let loader = linkLoaders.get(key);
       if (!loader) {
         const read = linkEntryReader(spec, projection);

@@ -1,4 +1,4 @@
-import { NEVER } from './interval.js';
+import { NEVER } from '../model/index.js';
 import { readingOf } from './reading.js';
 import { computeReach, type Focus } from './computeReach.js';
 import { TimesToTarget } from './timesToTarget.js';

@@ -7,7 +7,7 @@ import {
   merge,
   NEVER,
   type Interval,
-} from './interval.js';
+} from '../model/index.js';
 import { Best } from './ranking.js';
 
 const ALWAYS: Interval = { from: BEGINNING, to: END };
@@ -144,6 +144,13 @@ export async function computeReach(
   const closeOverStructure = async (pieces: Piece[]): Promise<Piece[]> => {
     if (!params.followStructure) return pieces;
     const all = [...pieces];
+    const atNode = new Map<string, Piece[]>();
+    const note = (p: Piece): void => {
+      const list = atNode.get(p.node);
+      if (list) list.push(p);
+      else atNode.set(p.node, [p]);
+    };
+    for (const p of pieces) note(p);
     const goesOn = (p: Piece): boolean =>
       p.extendable && !coveredBy(p.path.interval, coverage.get(p.node) ?? []);
     let pending = pieces.filter(goesOn);
@@ -176,8 +183,9 @@ export async function computeReach(
       }
       const fresh = dominant(steps)
         .map(pieceOf)
-        .filter((p) => !all.some((q) => dominates(q, p)));
+        .filter((p) => !(atNode.get(p.node) ?? []).some((q) => dominates(q, p)));
       all.push(...fresh);
+      for (const p of fresh) note(p);
       pending = fresh.filter(goesOn);
     }
     return all;

@@ -1,4 +1,4 @@
-import { BEGINNING, intersect, NEVER, type Interval } from './interval.js';
+import { BEGINNING, intersect, NEVER, type Interval } from '../model/index.js';
 import type { Membership, Spans } from './reachTypes.js';
 
 /** Two spans' intersection, side by side. */

@@ -12,7 +12,7 @@ export type {
 export { underReadings, combineReadings } from './certainty.js';
 export { readingOf } from './reading.js';
 export type { Reading } from './reachTypes.js';
-export { openEnds, validity, type Interval } from './interval.js';
+export { openEnds, validity, type Interval } from '../model/index.js';
 
 export type {
   WindowRecord,

@@ -14,7 +14,7 @@ import {
   str,
 } from '../cypher/index.js';
 import type { Plain, TransactionRunner } from '../neo4j/index.js';
-import { certainty, intersect, NEVER, validity } from './interval.js';
+import { certainty, intersect, NEVER, validity } from '../model/index.js';
 import { both, boundedByParties } from './facts.js';
 import type {
   ChannelFacts,

@@ -1,4 +1,4 @@
-import { merge } from './interval.js';
+import { merge } from '../model/index.js';
 import type { Path, Reached, ReachedWindow } from './reachTypes.js';
 import type { Reading } from './reachTypes.js';
 

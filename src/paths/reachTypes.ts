@@ -1,5 +1,5 @@
 import type { LinkType, Reading } from '../model/index.js';
-import type { Interval } from './interval.js';
+import type { Interval } from '../model/index.js';
 
 export type { Reading };
 

@@ -53,6 +53,22 @@ function certainView(source: ReachSource): ReachSource {
     }
     return out;
   };
+  type Adjacent = { readonly membership: Membership; readonly channel: ChannelFacts };
+  const lists = new WeakMap<readonly Adjacent[], readonly Adjacent[]>();
+  /** A service's adjacency under the certain reading; converted once per list a source keeps. */
+  const adjacentIn = (list: readonly Adjacent[]): readonly Adjacent[] => {
+    let out = lists.get(list);
+    if (!out) {
+      out = list.map(({ membership, channel }) => {
+        const converted = channelIn(channel);
+        // The channel's own converted party, so the membership is converted once too.
+        const party = converted.parties[channel.parties.indexOf(membership)];
+        return { membership: party ?? membershipIn(membership), channel: converted };
+      });
+      lists.set(list, out);
+    }
+    return out;
+  };
   const footholdsIn = (f: Footholds): Footholds => ({
     agent: f.agent,
     penetrations: f.penetrations.map((p) => ({ ...p, validity: p.certain })),
@@ -78,15 +94,7 @@ function certainView(source: ReachSource): ReachSource {
     },
     async channelsOfServices(services) {
       const adjacency = await source.channelsOfServices(services);
-      return new Map(
-        [...adjacency].map(([sid, list]) => [
-          sid,
-          list.map(({ membership, channel }) => ({
-            membership: membershipIn(membership),
-            channel: channelIn(channel),
-          })),
-        ]),
-      );
+      return new Map([...adjacency].map(([sid, list]) => [sid, adjacentIn(list)]));
     },
     async channels(ids) {
       const found = await source.channels(ids);

@@ -1,4 +1,4 @@
-import { intersect, type Interval } from './interval.js';
+import { intersect, type Interval } from '../model/index.js';
 import { better, type Ranked } from './ranking.js';
 import type { EventSpans, Path, PathLink } from './reachTypes.js';
 

@@ -1,4 +1,4 @@
-import { BEGINNING, END, intersect, type Interval } from './interval.js';
+import { BEGINNING, END, intersect, type Interval } from '../model/index.js';
 import type { ChannelFacts, ReachParams, ReachSource } from './reachTypes.js';
 
 const ALWAYS: Interval = { from: BEGINNING, to: END };

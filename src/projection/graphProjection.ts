@@ -99,6 +99,8 @@ export class GraphProjection {
 
   /** The change feed's position this projection has applied (see LiveProjection). */
   seq = 0;
+  /** Bumped by every change: what is derived from the projection is valid for one version. */
+  version = 0;
 
   // ---- reading ----------------------------------------------------------------------------
 
@@ -287,6 +289,7 @@ export class GraphProjection {
     this.inList = inList;
     this.outOverlay.clear();
     this.inOverlay.clear();
+    this.version++;
   }
 
   /**
@@ -305,6 +308,7 @@ export class GraphProjection {
     }[],
   ): void {
     const current = this.index.get(id);
+    this.version++;
     if (label === null || node === null) {
       if (current === undefined) return;
       for (const e of [...this.outOf(current), ...this.inOf(current)]) this.dropLink(e);
@@ -314,6 +318,7 @@ export class GraphProjection {
       this.inOverlay.set(current, EMPTY);
       return;
     }
+    this.version++;
     const self = this.putNode(label, node);
     const keep = new Set<number>();
     const known = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { both, boundedByParties } from '../paths/facts.js';
-import { BEGINNING, END, intersect, NEVER, type Interval } from '../paths/interval.js';
+import { BEGINNING, END, intersect, NEVER, type Interval } from '../model/index.js';
 import type {
   ChannelFacts,
   Footholds,
@@ -12,16 +12,40 @@ import type {
 import type { Visibility } from '../visibility/index.js';
 import { KIND, TYPE, type GraphProjection } from './graphProjection.js';
 
+/** Channels kept assembled per view, at most (then the cache starts again). */
+const CHANNELS_KEPT = 50_000;
+
+type Adjacent = { readonly membership: Membership; readonly channel: ChannelFacts };
+
+const sources = new WeakMap<
+  GraphProjection,
+  Map<string, { version: number; source: ReachSource }>
+>();
+
 /**
  * The reach source over the in-memory projection, under one caller's view: the same facts,
  * in the same shapes, as `neo4jReachSource` reads with Cypher (src/cypher/reachQueries.ts),
  * with the view applied to every node and link as it is crossed (a mask over markings), so a
  * hidden element is never crossed, counted or shown. No call leaves the process.
  *
- * A source is made per request: channels are assembled once per request and kept, so the
- * searches of an exposure or brokers share them.
+ * One source per view and projection version, shared by the requests of that view until the
+ * projection changes: a channel is assembled once (and converted to the certain reading once,
+ * see `readingOf`) for all of them.
  */
 export function projectedReachSource(g: GraphProjection, view: Visibility): ReachSource {
+  let byView = sources.get(g);
+  if (!byView) {
+    byView = new Map();
+    sources.set(g, byView);
+  }
+  const kept = byView.get(view.key);
+  if (kept && kept.version === g.version) return kept.source;
+  const source = sourceOf(g, view);
+  byView.set(view.key, { version: g.version, source });
+  return source;
+}
+
+function sourceOf(g: GraphProjection, view: Visibility): ReachSource {
   const mask = g.maskFor(view);
   const nodeSeen = (i: number): boolean => g.kind.get(i) !== 0 && mask[g.nodeMark.get(i)] === 1;
   const linkSeen = (e: number): boolean => mask[g.linkMark.get(e)] === 1;
@@ -80,6 +104,7 @@ export function projectedReachSource(g: GraphProjection, view: Visibility): Reac
         parties,
       };
     }
+    if (channelCache.size >= CHANNELS_KEPT) channelCache.clear();
     channelCache.set(c, out);
     return out;
   };
@@ -129,6 +154,31 @@ export function projectedReachSource(g: GraphProjection, view: Visibility): Reac
     return facts;
   };
 
+  const adjacency = new Map<string, readonly Adjacent[]>();
+  /** A service's channels with its memberships (`reachMembershipsOfServices`), kept. */
+  const adjacencyOf = (sid: string): readonly Adjacent[] => {
+    let list = adjacency.get(sid);
+    if (list) return list;
+    const built: Adjacent[] = [];
+    const s = serviceIndex(sid);
+    const seen = new Set<number>();
+    if (s !== undefined)
+      for (const e of g.outOf(s)) {
+        if (g.linkType.get(e) !== TYPE.PARTY_TO || !linkSeen(e)) continue;
+        const c = g.linkEnd.get(e);
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const facts = channel(c);
+        if (!facts) continue;
+        for (const membership of facts.parties)
+          if (membership.service === sid) built.push({ membership, channel: facts });
+      }
+    if (adjacency.size >= CHANNELS_KEPT) adjacency.clear();
+    adjacency.set(sid, built);
+    list = built;
+    return list;
+  };
+
   const serviceIndex = (sid: string): number | undefined => {
     const s = g.index.get(sid);
     return s !== undefined && g.kind.get(s) === KIND.Service ? s : undefined;
@@ -137,24 +187,8 @@ export function projectedReachSource(g: GraphProjection, view: Visibility): Reac
   return {
     footholds: (agent) => Promise.resolve(footholds(agent)),
     channelsOfServices(services) {
-      const out = new Map<string, { membership: Membership; channel: ChannelFacts }[]>();
-      for (const sid of services) {
-        const s = serviceIndex(sid);
-        const list: { membership: Membership; channel: ChannelFacts }[] = [];
-        const seen = new Set<number>();
-        if (s !== undefined)
-          for (const e of g.outOf(s)) {
-            if (g.linkType.get(e) !== TYPE.PARTY_TO || !linkSeen(e)) continue;
-            const c = g.linkEnd.get(e);
-            if (seen.has(c)) continue;
-            seen.add(c);
-            const facts = channel(c);
-            if (!facts) continue;
-            for (const membership of facts.parties)
-              if (membership.service === sid) list.push({ membership, channel: facts });
-          }
-        out.set(sid, list);
-      }
+      const out = new Map<string, readonly Adjacent[]>();
+      for (const sid of services) out.set(sid, adjacencyOf(sid));
       return Promise.resolve(out);
     },
     channels(ids) {

@@ -2,14 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   dayWindow,
   str,
-  type DayWindow,
   type EntityRecord,
   type LinkFieldSpec,
   type LinkRecord,
 } from '../cypher/index.js';
 import type { Context } from '../context/index.js';
 import { badInput } from '../errors/index.js';
-import { isOrdered } from '../model/index.js';
+import { isOrdered, type Interval } from '../model/index.js';
 import { projectionOf } from './projection.js';
 
 /** The time arguments of relationship fields and list filters. */
@@ -19,7 +18,7 @@ export interface TimeArgs {
 }
 
 /** Validates `at` / `during` and turns them into a day window (undefined = no time filter). */
-export function timeWindow(args: TimeArgs): DayWindow | undefined {
+export function timeWindow(args: TimeArgs): Interval | undefined {
   if (args.at && args.during) {
     throw badInput("Give either 'at' (one date) or 'during' (a window), not both.", {
       arguments: ['at', 'during'],

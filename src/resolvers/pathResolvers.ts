@@ -2,7 +2,7 @@ import type { Context } from '../context/index.js';
 import { entityRef, type EntityRecord } from '../cypher/index.js';
 import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
-import { BEGINNING, END, LINKS, type Label } from '../model/index.js';
+import { LINKS, type Label } from '../model/index.js';
 import {
   computeReach,
   underReadings,
@@ -99,7 +99,7 @@ export function reachParams(
     agent: args.agent,
     direction: args.direction,
     maxHops,
-    during: window ? { from: window.fromDay ?? BEGINNING, to: window.toDay ?? END } : undefined,
+    during: window,
     disciplines: args.disciplines ?? [],
     minConfidence: args.minConfidence,
     respectThirdPartyRule: args.thirdPartyRule === 'RESPECT',

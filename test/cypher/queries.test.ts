@@ -37,7 +37,7 @@ describe('Cypher builders', () => {
       { label: 'Service', type: 'CONDUCTED', direction: 'OUT', other: ['Operation'] },
       ['sis'],
       SEE_ALL,
-      { fromDay: '1949-01-01', toDay: '1951-12-31' },
+      { from: '1949-01-01', to: '1951-12-31' },
     );
     expect(query.cypher).toContain('coalesce(r.validFrom, m.validFrom) <= $windowTo');
     expect(query.params).toMatchObject({ windowFrom: '1949-01-01', windowTo: '1951-12-31' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validity, type Interval } from '../../src/paths/interval.js';
+import { validity, type Interval } from '../../src/model/index.js';
 import type { ChannelFacts, ReachSource } from '../../src/paths/reachTypes.js';
 import { TimesToTarget } from '../../src/paths/timesToTarget.js';
 

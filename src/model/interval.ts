@@ -1,8 +1,10 @@
-import { BEGINNING, END } from '../model/index.js';
+import { BEGINNING, END } from './timeSpans.js';
 
-export { BEGINNING, END };
-
-/** A closed interval of days, `YYYY-MM-DD` strings (which compare like dates). */
+/**
+ * A closed interval of days, `YYYY-MM-DD` strings (which compare like dates): the one time
+ * vocabulary of the code. An open or unknown end is `BEGINNING` / `END`, never null; Cypher
+ * parameters and answers turn those into null at the edge (`openEnds`, `windowParams`).
+ */
 export interface Interval {
   readonly from: string;
   readonly to: string;
@@ -46,11 +48,20 @@ export function intersectAll(first: Interval, ...rest: readonly Interval[]): Int
   return out;
 }
 
+const nextDays = new Map<string, string>();
+
+/** The day after (memoised: a graph has a few thousand distinct days). */
 function nextDay(day: string): string {
   if (day >= END) return END;
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10).padStart(10, '0');
+  let next = nextDays.get(day);
+  if (next === undefined) {
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + 1);
+    next = date.toISOString().slice(0, 10).padStart(10, '0');
+    if (nextDays.size > 1_000_000) nextDays.clear();
+    nextDays.set(day, next);
+  }
+  return next;
 }
 
 /** Sorted, merged union (touching intervals merge: day after day). */
