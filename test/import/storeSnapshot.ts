@@ -44,8 +44,7 @@ export async function schemaSnapshot(executor: Executor): Promise<string[]> {
     params: {},
   });
   const constraints = await executor.read({
-    cypher:
-      'SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties RETURN *',
+    cypher: 'SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties RETURN *',
     params: {},
   });
   return [...indexes, ...constraints].map((row) => JSON.stringify(sortKeys(row))).sort();

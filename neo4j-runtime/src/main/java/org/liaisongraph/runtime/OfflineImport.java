@@ -1,0 +1,186 @@
+package org.liaisongraph.runtime;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.neo4j.batchimport.api.InputIterable;
+import org.neo4j.batchimport.api.InputIterator;
+import org.neo4j.batchimport.api.input.Collector;
+import org.neo4j.batchimport.api.input.Input;
+import org.neo4j.batchimport.api.input.InputChunk;
+import org.neo4j.batchimport.api.input.InputEntityVisitor;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.configuration.Config;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileSystemAbstraction;
+import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.pagecache.context.CursorContextFactory;
+import org.neo4j.io.pagecache.tracing.PageCacheTracer;
+import org.neo4j.importer.ImportCommand;
+import org.neo4j.logging.InternalLogProvider;
+import org.neo4j.logging.internal.LogService;
+import org.neo4j.memory.MemoryTracker;
+import org.neo4j.scheduler.JobScheduler;
+import picocli.CommandLine;
+
+/**
+ * Neo4j's own offline importer, {@code neo4j-admin database import full} of Community 5.26, run
+ * on the launcher's store: {@code java -cp ... OfflineImport --home=<store> <import options>}.
+ * The options are the importer's own (see {@code --help}); the store folder is the launcher's
+ * {@code --home}, whose {@code data/} the importer writes, exactly as neo4j-admin does with
+ * {@code NEO4J_HOME}. It exits with the importer's exit code.
+ *
+ * <p>One change to the importer: its CSV reader drops an empty array instead of storing it, but
+ * the online writes store {@code []} (every unmarked element has {@code releasableTo: []}), and
+ * an absent property is not an empty list to a reader. So a CSV array whose only element is
+ * {@link #EMPTY_LIST} is handed to the store as an empty array: the CSV writer marks empty lists
+ * so, and refuses values that contain that character (src/import/importCsv.ts).
+ */
+public final class OfflineImport {
+
+    /** The one element of an array that stands for the empty array (U+001E, record separator). */
+    static final String EMPTY_LIST = "\u001e";
+
+    private static final String[] NO_STRINGS = new String[0];
+
+    private OfflineImport() {}
+
+    public static void main(String[] args) {
+        Path home = null;
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--home=")) {
+                home = Path.of(arg.substring("--home=".length())).toAbsolutePath();
+            } else {
+                rest.add(arg);
+            }
+        }
+        if (home == null) {
+            System.err.println("usage: OfflineImport --home=<store folder> <neo4j-admin database import full options>");
+            System.exit(2);
+            return;
+        }
+        PrintStream out = System.out;
+        ExecutionContext context = new ExecutionContext(
+                home, home.resolve("conf"), out, System.err, new DefaultFileSystemAbstraction());
+        int code = new CommandLine(new Full(context)).execute(rest.toArray(new String[0]));
+        System.exit(code);
+    }
+
+    /** {@code import full} with its input seen through {@link EmptyLists}. */
+    @CommandLine.Command(name = "full")
+    static final class Full extends ImportCommand.Full {
+        Full(ExecutionContext context) {
+            super(context);
+        }
+
+        /** Community: the parent command that would say otherwise is not there. */
+        @Override
+        public boolean allowEnterpriseFeatures() {
+            return false;
+        }
+
+        @Override
+        protected void doImport(
+                FileSystemAbstraction fs,
+                DatabaseLayout layout,
+                Config config,
+                JobScheduler scheduler,
+                InternalLogProvider logProvider,
+                PageCacheTracer tracer,
+                CursorContextFactory contextFactory,
+                org.neo4j.batchimport.api.Configuration importConfig,
+                LogService logService,
+                PrintStream out,
+                PrintStream err,
+                boolean verbose,
+                Collector collector,
+                MemoryTracker memoryTracker,
+                Input input)
+                throws IOException {
+            super.doImport(
+                    fs, layout, config, scheduler, logProvider, tracer, contextFactory, importConfig,
+                    logService, out, err, verbose, collector, memoryTracker, new EmptyLists(input));
+        }
+    }
+
+    /** The importer's input, with marked arrays turned into empty ones. */
+    private static final class EmptyLists extends Input.Delegate {
+        EmptyLists(Input input) {
+            super(input);
+        }
+
+        @Override
+        public InputIterable nodes(Collector collector) {
+            return wrap(delegate.nodes(collector));
+        }
+
+        @Override
+        public InputIterable relationships(Collector collector) {
+            return wrap(delegate.relationships(collector));
+        }
+
+        private static InputIterable wrap(InputIterable iterable) {
+            return () -> {
+                InputIterator iterator = iterable.iterator();
+                return new InputIterator() {
+                    @Override
+                    public InputChunk newChunk() {
+                        return new Chunk(iterator.newChunk());
+                    }
+
+                    @Override
+                    public boolean next(InputChunk chunk) throws IOException {
+                        return iterator.next(((Chunk) chunk).chunk);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        iterator.close();
+                    }
+                };
+            };
+        }
+    }
+
+    /** A chunk whose entities pass through one {@link Visitor} per importer visitor. */
+    private static final class Chunk implements InputChunk {
+        final InputChunk chunk;
+        private InputEntityVisitor last;
+        private Visitor visitor;
+
+        Chunk(InputChunk chunk) {
+            this.chunk = chunk;
+        }
+
+        @Override
+        public boolean next(InputEntityVisitor target) throws IOException {
+            if (target != last) {
+                last = target;
+                visitor = new Visitor(target);
+            }
+            return chunk.next(visitor);
+        }
+
+        @Override
+        public void close() throws IOException {
+            chunk.close();
+        }
+    }
+
+    /** Hands everything on; a property {@code [EMPTY_LIST]} becomes an empty array. */
+    private static final class Visitor extends InputEntityVisitor.Delegate {
+        Visitor(InputEntityVisitor target) {
+            super(target);
+        }
+
+        @Override
+        public boolean property(String key, Object value) {
+            return super.property(key, isEmptyList(value) ? NO_STRINGS : value);
+        }
+
+        private static boolean isEmptyList(Object value) {
+            return value instanceof String[] strings && strings.length == 1 && EMPTY_LIST.equals(strings[0]);
+        }
+    }
+}
