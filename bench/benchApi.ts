@@ -1,4 +1,6 @@
 import { SEE_ALL } from '../src/context/index.js';
+import { createLogger } from '../src/log/index.js';
+import { LiveProjection } from '../src/projection/index.js';
 import { agentIds, str } from '../src/cypher/index.js';
 import { apiEnv, median, openBenchDatabase, type BenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
@@ -23,6 +25,7 @@ interface Run {
   readonly agents: readonly string[];
   readonly maxHops: number;
   readonly deadline: number;
+  readonly live: LiveProjection;
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -42,7 +45,7 @@ async function httpReach(run: Run, agent: string): Promise<Record<string, unknow
 /** Warm-up pass: both ways once per agent, failing on the first answer that differs. */
 async function verifyPass(run: Run): Promise<void> {
   for (const agent of run.agents) {
-    const direct = await directReach(run.bench.database, agent, run.maxHops);
+    const direct = await directReach(run.bench.database, agent, run.maxHops, run.live);
     if (!direct) throw new Error(`agent ${agent} not found in-process`);
     const expected = outcomeLines(direct);
     const actual = answerLines(await httpReach(run, agent));
@@ -59,7 +62,7 @@ async function measurePass(run: Run, index: number): Promise<Pass> {
   const pass: Pass = { direct: [], http: [] };
   for (const [i, agent] of run.agents.entries()) {
     if (performance.now() > run.deadline) throw new Error('bench:api ran past --max-seconds');
-    const direct = () => timed(() => directReach(run.bench.database, agent, run.maxHops));
+    const direct = () => timed(() => directReach(run.bench.database, agent, run.maxHops, run.live));
     const http = () => timed(() => httpReach(run, agent));
     if ((i + index) % 2 === 0) {
       pass.direct.push(await direct());
@@ -83,6 +86,7 @@ function summarize(passes: readonly Pass[]) {
     directMs: { p50: directP50, p95: median(per.map((p) => p.direct.p95)) },
     httpMs: { p50: httpP50, p95: median(per.map((p) => p.http.p95)) },
     ratioHttpOverDirectP50: ratio,
+    httpMinusDirectP50Ms: Math.round((httpP50 - directP50) * 100) / 100,
     medianPairRatio: median(pairRatios),
     goal: 'http/direct <= 1.10 at p50',
     goalMet: ratio <= 1.1,
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
   const deadline = performance.now() + Number(flag('max-seconds') ?? 900) * 1000;
   const bench = await openBenchDatabase();
   let server: GraphQLServer | undefined;
+  let live: LiveProjection | undefined;
   try {
     const all = (await bench.database.executor.read(agentIds(SEE_ALL))).map((row) =>
       str(row['id'], 'id'),
@@ -107,7 +112,10 @@ async function main(): Promise<void> {
       env: apiEnv(bench.database.uri),
       port: Number(flag('port') ?? 4100),
     });
-    const run: Run = { bench, server, agents, maxHops, deadline };
+    // The API's default engine in this process too: the same projection, built from the store.
+    live = new LiveProjection(bench.database.executor, createLogger('warn'));
+    await live.start();
+    const run: Run = { bench, server, agents, maxHops, deadline, live };
     await verifyPass(run);
     const passes: Pass[] = [];
     for (let i = 0; i < runs; i++) passes.push(await measurePass(run, i));
@@ -130,6 +138,7 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`written ${file}\n`);
   } finally {
+    live?.stop();
     await server?.stop();
     await bench.database.close();
   }

@@ -1,6 +1,8 @@
 import { SEE_ALL } from '../src/context/index.js';
 import { str } from '../src/cypher/index.js';
 import { exposureOfAgents, neo4jReachSource } from '../src/paths/index.js';
+import { createLogger } from '../src/log/index.js';
+import { LiveProjection, projectedReachSource } from '../src/projection/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
 import { reachParamsFor } from './reachQuery.js';
@@ -11,14 +13,19 @@ type Target = { id: string; label: 'Service' | 'LiaisonChannel' };
  * `npm run bench:exposure -- [--label M] [--hubs 10] [--others 20] [--hops 4] [--warmup 1]`: exposure(target)
  * latency over every agent of the configured graph, for hub targets (the services party to the
  * most channels, and the channels with the most parties) and for random other services and
- * channels, each in its own read transaction as the API runs it (without HTTP).
+ * channels, as the API runs it (without HTTP): on the in-memory projection (PATH_ENGINE=memory,
+ * the default) or, with `--engine neo4j`, hop by hop in one read transaction per target.
  */
 /** `--reading POSSIBLE` measures the outer-span reading (default: CERTAIN, the API's default). */
 const reading = flag('reading') === 'POSSIBLE' ? 'POSSIBLE' : 'CERTAIN';
+/** `--engine neo4j` reads Neo4j hop by hop (default: memory, the API's default engine). */
+const engine = flag('engine') === 'neo4j' ? 'neo4j' : 'memory';
 
 async function main(): Promise<void> {
   const { database, dataset } = await openBenchDatabase();
+  const live = new LiveProjection(database.executor, createLogger('warn'));
   try {
+    if (engine === 'memory') await live.start();
     const hubs = Number(flag('hubs') ?? 10);
     const others = Number(flag('others') ?? 20);
     const maxHops = Number(flag('hops') ?? 4);
@@ -57,14 +64,15 @@ async function main(): Promise<void> {
         ...targets,
       ].entries()) {
         const started = performance.now();
-        const result = await database.executor.readTransaction((tx) =>
-          exposureOfAgents(
-            neo4jReachSource(tx, SEE_ALL),
-            reachParamsFor('', maxHops, reading),
-            target,
-            10_000_000,
-          ),
-        );
+        const params = reachParamsFor('', maxHops, reading);
+        const result =
+          engine === 'memory'
+            ? await live.use((g) =>
+                exposureOfAgents(projectedReachSource(g, SEE_ALL), params, target, 10_000_000),
+              )
+            : await database.executor.readTransaction((tx) =>
+                exposureOfAgents(neo4jReachSource(tx, SEE_ALL), params, target, 10_000_000),
+              );
         const elapsed = performance.now() - started;
         process.stderr.write(
           `${pass < warmRuns ? 'warm-up ' : ''}${target.label} ${target.id}: ${Math.round(elapsed)} ms, ${result.exposed.length} exposed\n`,
@@ -91,11 +99,13 @@ async function main(): Promise<void> {
         otherTargets: otherTargets.length,
         warmupPasses: warmup,
         reading,
+        engine,
       },
       figures,
     });
     process.stdout.write(`written ${file}\n`);
   } finally {
+    live.stop();
     await database.close();
   }
 }

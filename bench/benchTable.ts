@@ -29,12 +29,43 @@ function summarize(name: string, r: Json): string {
     );
   }
   if (name.startsWith('reach-')) {
-    return Object.entries(f)
-      .map(
-        ([hops, l]) =>
-          `${hops}: ${latency(obj(l))}, ${num(obj(l)['meanReached'])} reached on average`,
-      )
-      .join('; ');
+    const p95 = (l: Json) => (typeof l['p95'] === 'number' ? l['p95'] : undefined);
+    const engines = (row: Json): string => {
+      const memory = obj(row['memory']);
+      const ratio = (other: string) => {
+        const a = p95(obj(row[other]));
+        const b = p95(memory);
+        return a !== undefined && b !== undefined && b > 0 ? ` (${(a / b).toFixed(1)}x)` : '';
+      };
+      const peer = obj(row['peer']);
+      return [
+        `memory ${latency(memory)}, ${num(memory['meanReached'])} reached`,
+        row['neo4j'] ? `per-hop p95 ${ms(obj(row['neo4j'])['p95'])}${ratio('neo4j')}` : '',
+        row['peer']
+          ? `peer Cypher p95 ${ms(peer['p95'])}${ratio('peer')}${Number(peer['timedOut']) > 0 ? `, ${num(peer['timedOut'])} of ${num(peer['n'])} at the ${ms(peer['timeoutMs'])} timeout` : ''}`
+          : '',
+        row['floor'] ? `floor p95 ${ms(obj(row['floor'])['p95'])}` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(', ');
+    };
+    const projection = obj(r['projection']);
+    return (
+      Object.entries(f)
+        .map(([hops, l]) =>
+          obj(l)['memory']
+            ? `${hops}: ${engines(obj(l))}`
+            : `${hops}: ${latency(obj(l))}, ${num(obj(l)['meanReached'])} reached on average`,
+        )
+        .join('; ') +
+      (r['projection']
+        ? `; projection built in ${ms(projection['buildMs'])}, RSS ${num(projection['rssMiB'])} MiB`
+        : '')
+    );
+  }
+  if (name.startsWith('brokers-')) {
+    const p = obj(r['parameters']);
+    return `top ${num(p['limit'])} at maxHops ${num(p['maxHops'])} over ${num(f['agents'])} agents (${String(p['engine'])} engine): ${latency(f)}`;
   }
   if (name.startsWith('exposure-')) {
     const part = (key: string) => {

@@ -9,6 +9,7 @@ import {
   type ReachParams,
 } from '../src/paths/index.js';
 import { API_RESULT_CAP } from './benchDatabase.js';
+import { projectedReachSource, type LiveProjection } from '../src/projection/index.js';
 
 /**
  * The penetrationReach operation of bench:api: everything the in-process computeReach returns
@@ -51,14 +52,22 @@ export function reachParamsFor(
   };
 }
 
-/** One reach computed in-process, in its own read transaction, exactly as the resolver does. */
+/**
+ * One reach computed in-process exactly as the resolver does with the API's default engine
+ * (PATH_ENGINE=memory): on the projection, confirmed fresh; with `live` undefined, hop by hop
+ * in its own read transaction (PATH_ENGINE=neo4j).
+ */
 export function directReach(
   database: Database,
   agent: string,
   maxHops: number,
+  live?: LiveProjection,
 ): Promise<ReachOutcome | undefined> {
+  const params = reachParamsFor(agent, maxHops);
+  if (live)
+    return live.use((g) => computeReach(projectedReachSource(g, SEE_ALL), params, API_RESULT_CAP));
   return database.executor.readTransaction((tx) =>
-    computeReach(neo4jReachSource(tx, SEE_ALL), reachParamsFor(agent, maxHops), API_RESULT_CAP),
+    computeReach(neo4jReachSource(tx, SEE_ALL), params, API_RESULT_CAP),
   );
 }
 
