@@ -8,7 +8,9 @@ import { writeBenchmarksTable } from './benchTable.js';
 /**
  * `npm run bench -- [--sizes S,M,L] [--api-sizes S]`: for each size, a fresh local Neo4j store
  * (.neo4j/bench-<size>, port 7697, emptied first) is loaded (bench:load) and measured
- * (bench:reach, bench:exposure); for the API sizes, the HTTP overhead, the nested reads against
+ * (bench:reach with its four engines side by side, bench:exposure on the memory engine and, below
+ * L, on the per-hop one, bench:brokers); for the API sizes, the HTTP overhead and 64 concurrent
+ * analysts (bench:api), the nested reads against
  * @neo4j/graphql and the server's memory and cold start are measured too (bench:api,
  * bench:nested, bench:memory). Then BENCHMARKS.md is rewritten from every bench/results/*.json.
  */
@@ -34,6 +36,21 @@ for (const size of sizes) {
   run('benchLoad.ts', ['--size', size]);
   run('benchReach.ts', ['--label', size, '--agents', '100', '--hops', '2,4,6']);
   run('benchExposure.ts', ['--label', size, '--hubs', '10', '--others', '20', '--hops', '4']);
+  run('benchBrokers.ts', ['--label', size, '--hops', '4', '--limit', '20', '--runs', '3']);
+  // The previous engine (hop by hop in Neo4j) on the same store, for the side-by-side ratios.
+  if (size !== 'L')
+    run('benchExposure.ts', [
+      '--label',
+      `${size}-neo4j`,
+      '--engine',
+      'neo4j',
+      '--hubs',
+      '10',
+      '--others',
+      '20',
+      '--hops',
+      '4',
+    ]);
   if (apiSizes.includes(size)) {
     run('benchApi.ts', ['--label', size, '--agents', '100', '--hops', '4', '--runs', '3']);
     run('benchNested.ts', ['--label', size, '--duration', '20', '--warmup', '5', '--runs', '3']);

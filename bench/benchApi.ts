@@ -2,7 +2,15 @@ import { SEE_ALL } from '../src/context/index.js';
 import { createLogger } from '../src/log/index.js';
 import { LiveProjection } from '../src/projection/index.js';
 import { agentIds, str } from '../src/cypher/index.js';
-import { apiEnv, median, openBenchDatabase, type BenchDatabase } from './benchDatabase.js';
+import {
+  apiEnv,
+  BENCH_HEADERS,
+  median,
+  openBenchDatabase,
+  type BenchDatabase,
+} from './benchDatabase.js';
+import { runLoad } from './runLoad.js';
+import { sampleRss } from './rssSampler.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
 import { dataOf, postGraphQL, startGraphQLServer, type GraphQLServer } from './graphqlServer.js';
 import { answerLines, directReach, outcomeLines, REACH_QUERY } from './reachQuery.js';
@@ -119,7 +127,33 @@ async function main(): Promise<void> {
     await verifyPass(run);
     const passes: Pass[] = [];
     for (let i = 0; i < runs; i++) passes.push(await measurePass(run, i));
-    const figures = summarize(passes);
+    // Many analysts at once: `--concurrency` connections POST reach queries for the agents in
+    // turn to the API process for `--load-seconds`, with its RSS sampled.
+    const concurrency = Number(flag('concurrency') ?? 64);
+    const sampler = sampleRss(server.pid);
+    const load = await runLoad({
+      url: server.url,
+      headers: BENCH_HEADERS,
+      bodies: agents.map((agent) =>
+        JSON.stringify({ query: REACH_QUERY, variables: { agent, maxHops } }),
+      ),
+      minBytes: 40,
+      serverPid: server.pid,
+      connections: concurrency,
+      durationS: Number(flag('load-seconds') ?? 20),
+      warmupS: 5,
+    });
+    const rss = sampler.stop();
+    const concurrent = {
+      connections: concurrency,
+      requestsPerSecond: load.requestsPerSecond,
+      latencyMs: load.latencyMs,
+      failed: load.failed,
+      errors: load.errors,
+      rss,
+    };
+    process.stdout.write(`concurrent: ${JSON.stringify(concurrent)}\n`);
+    const figures = { ...summarize(passes), concurrent };
     process.stdout.write(`${JSON.stringify({ ...figures, passes: undefined })}\n`);
     const file = writeResult(`api-${flag('label') ?? 'graph'}`, {
       neo4j: bench.database.serverAgent,

@@ -77,7 +77,15 @@ function summarize(name: string, r: Json): string {
   if (name.startsWith('api-')) {
     const direct = obj(f['directMs']);
     const http = obj(f['httpMs']);
-    return `direct p50 ${ms(direct['p50'])}, p95 ${ms(direct['p95'])}; HTTP GraphQL p50 ${ms(http['p50'])}, p95 ${ms(http['p95'])}; ratio at p50 ${String(f['ratioHttpOverDirectP50'])}`;
+    const concurrent = obj(f['concurrent']);
+    const load = f['concurrent']
+      ? `; ${num(concurrent['connections'])} concurrent analysts: ${num(concurrent['requestsPerSecond'])} reach/s, ${latency(obj(concurrent['latencyMs']))}, API RSS peak ${num(obj(concurrent['rss'])['peakMiB'])} MiB`
+      : '';
+    const added =
+      typeof f['httpMinusDirectP50Ms'] === 'number'
+        ? `, HTTP adds ${ms(f['httpMinusDirectP50Ms'])} at p50`
+        : '';
+    return `direct p50 ${ms(direct['p50'])}, p95 ${ms(direct['p95'])}; HTTP GraphQL p50 ${ms(http['p50'])}, p95 ${ms(http['p95'])}; ratio at p50 ${String(f['ratioHttpOverDirectP50'])}${added}${load}`;
   }
   if (name.startsWith('nested-')) {
     const ours = obj(f['ours']);
@@ -133,6 +141,8 @@ export function writeBenchmarksTable(): void {
     '# Benchmarks',
     '',
     'Written by `npm run bench` (or `npm run bench:table`) from `bench/results/*.json`; each file also holds the machine, the Neo4j version, the parameters and every figure. Rerun to refresh.',
+    '',
+    "Reach rows measure, in one run on the same store and agents: **memory**, the API's engine (the rules on the in-memory projection, `PATH_ENGINE=memory`); **per-hop**, the same rules reading Neo4j hop by hop (the previous engine, `PATH_ENGINE=neo4j`), with its p95 as a multiple of memory's; **peer Cypher**, the question as one variable-length Cypher query with time predicates the way a Neo4j user writes it (bench/peerReach.ts; it answers less: no windows, explanations or rules beyond time), stopped by Neo4j at its timeout; **floor**, a bare hop-bounded search over the same arrays with no time or rules. Rows named `-at-<commit>` were measured on that commit for comparison, `-neo4j` with the per-hop engine.",
     '',
     '| benchmark | dataset | figures | machine | measured |',
     '|---|---|---|---|---|',
