@@ -10,12 +10,20 @@ import {
   syntheticLabel,
   type SyntheticSize,
 } from '../seed/synthetic/generateGraph.js';
-import { plannedSynthetic } from '../seed/synthetic/plannedSynthetic.js';
+import { defaultWorkers, plannedSynthetic } from '../seed/synthetic/plannedSynthetic.js';
+import path from 'node:path';
+import { ROOT } from './benchProcesses.js';
+import { benchOffline } from './offlineLoad.js';
 import { flag, writeResult } from './benchSupport.js';
 
 /**
- * `npm run bench:load -- --size M [--seed 1] [--chunk 5000]`: replaces the configured graph with
- * a synthetic one and reports the bulk load rate (relationships/s) and the graph's counts.
+ * `npm run bench:load -- --size M [--seed 1] [--chunk 5000] [--workers N]`: replaces the
+ * configured graph with a synthetic one and reports the online bulk load rate
+ * (relationships/s) and the graph's counts, in bench/results/load-<size>.json.
+ *
+ * `--offline [--port 7698]`: loads the graph with Neo4j's offline importer into a fresh store of
+ * the benchmark's own and starts the API on it until it is ready (bench/offlineLoad.ts), in
+ * bench/results/load-<size>-offline.json: the importer's rate and the empty store to ready API.
  */
 async function main(): Promise<void> {
   const size = (flag('size') ?? 'S').toUpperCase();
@@ -23,14 +31,37 @@ async function main(): Promise<void> {
   if (nodes === undefined) throw new Error(`--size must be S, M or L; got ${size}`);
   const seed = Number(flag('seed') ?? 1);
   const chunk = Number(flag('chunk') ?? 5000);
+  const workers = Number(flag('workers') ?? defaultWorkers());
   const config = loadConfig();
   const log = createLogger('warn');
+  if (process.argv.includes('--offline')) {
+    const input = { size: sizeFor(nodes), seed, chunk, name: size };
+    const run = await benchOffline(config, log, input, {
+      port: Number(flag('port') ?? 7698),
+      workers,
+    });
+    process.stdout.write(`${size} offline: ${JSON.stringify(run.figures)}\n`);
+    const file = writeResult(`load-${size}-offline`, {
+      neo4j: 'Neo4j/5.26.30 (embedded launcher; neo4j-admin database import full, Community)',
+      dataset: { size, nodes: run.nodes, relationships: run.links, totals: run.totals },
+      parameters: {
+        seed,
+        chunk,
+        workers,
+        store: path.relative(ROOT, run.store),
+        note: 'into a fresh store; relationshipsPerSecond is the importer alone, seconds is empty store to /health/ready 200',
+      },
+      figures: run.figures,
+    });
+    process.stdout.write(`written ${file}\n`);
+    return;
+  }
   const database = await openDatabase(config.database, { ...config, txTimeoutMs: 3_600_000 }, log);
   try {
     await applyMigrations(database.executor, log);
     const result = await bulkLoad(
       database.executor,
-      plannedSynthetic({ size: sizeFor(nodes), seed, chunk }),
+      plannedSynthetic({ size: sizeFor(nodes), seed, chunk }, { workers }),
       {
         reset: true,
         labelHint: syntheticLabel,
@@ -56,6 +87,7 @@ async function main(): Promise<void> {
       parameters: {
         seed,
         chunk,
+        workers,
         note: 'into an empty store; the rate covers validation and writing, not the reset',
       },
       figures,

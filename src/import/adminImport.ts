@@ -37,16 +37,14 @@ export function importerArguments(groups: readonly CsvGroup[], reportFile: strin
         throw new Error(`the importer's file lists are comma-separated; ${file} has a comma`);
     return files.join(',');
   };
-  const multiline = groups.flatMap((group) => group.multiline);
   return [
     'neo4j',
+    // Verbose adds the input files and, on failure, the cause (else only "Error importing").
+    '--verbose',
     '--overwrite-destination=true',
     `--array-delimiter=${unicode(ARRAY_DELIMITER)}`,
     '--bad-tolerance=0',
     `--report-file=${reportFile}`,
-    ...(multiline.length === 0
-      ? []
-      : ['--multiline-fields-format=v2', `--multiline-fields=${list(multiline)}`]),
     ...groups.map((group) => `--${group.kind}=${group.labels.join(':')}=${list(group.files)}`),
   ];
 }
@@ -85,8 +83,10 @@ export async function runAdminImport(options: {
   const started = Date.now();
   const child = spawn(java.command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
+  let cause: string | undefined;
   const keep = (line: string) => {
-    if (line.trim() === '' || /^[.-]/.test(line)) return;
+    if (/^Caused by: /.test(line)) cause = line.slice('Caused by: '.length);
+    if (line.trim() === '' || /^([.-]|\s+\/|\s+at )/.test(line)) return;
     tail.push(line);
     if (tail.length > 12) tail.shift();
   };
@@ -112,7 +112,7 @@ export async function runAdminImport(options: {
   });
   if (code !== 0)
     throw new Error(
-      `the offline importer failed (exit ${code ?? 'by signal'}); its last lines:\n  ${tail.join('\n  ')}`,
+      `the offline importer failed (exit ${code ?? 'by signal'})${cause === undefined ? '' : `: ${cause}`}; its last lines:\n  ${tail.join('\n  ')}`,
     );
   return { ...counts, ms: Date.now() - started };
 }

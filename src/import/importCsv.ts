@@ -5,17 +5,24 @@ import type { StoredProps, StoredValue } from './planGraph.js';
 /**
  * The CSV dialect of Neo4j's offline importer as `src/import/adminImport.ts` runs it: `,`
  * between fields, every string quoted (`"` doubled inside), array elements separated by
- * `ARRAY_DELIMITER`, an empty field for an absent property. The importer drops empty arrays,
- * so an empty array is written as the one element `EMPTY_LIST`, which the launcher's
- * OfflineImport (neo4j-runtime) stores as `[]`, as the online writes do.
+ * `ARRAY_DELIMITER`, an empty field for an absent property. Three things the importer cannot
+ * read are written as control characters the document schema never lets through, and the
+ * launcher's OfflineImport (neo4j-runtime) stores them as the online writes do: an empty array
+ * (which the importer drops) as the one element `EMPTY_LIST`, a line feed as `LINE_FEED` and a
+ * carriage return as `CARRIAGE_RETURN` (the importer's multiline parsers are slow, or fail on
+ * files over their 4 MiB buffer), so every row is one line.
  */
 export const ARRAY_DELIMITER = '\u001f';
 export const EMPTY_LIST = '\u001e';
+export const LINE_FEED = '\u001d';
+export const CARRIAGE_RETURN = '\u001c';
 
-/** Why an array element cannot go through the importer's CSV, or undefined when it can. */
+const RESERVED = [ARRAY_DELIMITER, EMPTY_LIST, LINE_FEED, CARRIAGE_RETURN];
+
+/** Why a text cannot go through the importer's CSV, or undefined when it can. */
 export function reservedProblem(value: string): string | undefined {
-  return value.includes(ARRAY_DELIMITER) || value.includes(EMPTY_LIST)
-    ? 'a list element contains the control character U+001E or U+001F, which the offline import reserves; remove it, or load this document online'
+  return RESERVED.some((char) => value.includes(char))
+    ? 'the text contains a control character of U+001C to U+001F, which the offline import reserves; remove it, or load this document online'
     : undefined;
 }
 
@@ -31,8 +38,13 @@ const typeOf = (value: StoredValue): ColumnType =>
         ? 'double'
         : 'string[]';
 
-const quoted = (text: string): string =>
-  text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
+const quoted = (text: string): string => {
+  let out = text;
+  if (out.includes('"')) out = out.replaceAll('"', '""');
+  if (out.includes('\n')) out = out.replaceAll('\n', LINE_FEED);
+  if (out.includes('\r')) out = out.replaceAll('\r', CARRIAGE_RETURN);
+  return `"${out}"`;
+};
 
 function cell(value: StoredValue | undefined, type: ColumnType): string {
   if (value === undefined) return '';
@@ -72,26 +84,20 @@ class BufferedFile {
   }
 }
 
-/**
- * One group of files the importer reads as one: a header file and the data files under it.
- * Rows whose values hold line breaks go to a file of their own, named in `multiline`, so the
- * importer's fast parser reads all the others.
- */
+/** One group of files the importer reads as one: a header file and the data file under it. */
 export interface CsvGroup {
   readonly kind: 'nodes' | 'relationships';
   /** Labels of the nodes (`Officer`, `Entity`), or the relationship type. */
   readonly labels: readonly string[];
   readonly files: readonly string[];
-  readonly multiline: readonly string[];
 }
 
-/** One part of a table: a fixed list of columns, its header and data files. */
+/** One part of a table: a fixed list of columns, its header and data file. */
 interface Part {
   readonly columns: readonly (readonly [string, ColumnType])[];
   readonly types: ReadonlyMap<string, ColumnType>;
   readonly header: string;
-  data?: BufferedFile;
-  multiline?: BufferedFile;
+  readonly data: BufferedFile;
 }
 
 /**
@@ -117,12 +123,7 @@ export class CsvTable {
     const fields =
       ends === undefined ? [quoted(id)] : [quoted(ends[0]), quoted(ends[1]), quoted(id)];
     for (const [key, type] of part.columns) fields.push(cell(props[key], type));
-    const line = `${fields.join(',')}\n`;
-    const multiline = line.indexOf('\n') < line.length - 1 || line.includes('\r');
-    const file = multiline
-      ? (part.multiline ??= new BufferedFile(this.fileName(part, 'multiline')))
-      : (part.data ??= new BufferedFile(this.fileName(part, 'data')));
-    file.write(line);
+    part.data.write(`${fields.join(',')}\n`);
     this.rows++;
   }
 
@@ -133,15 +134,8 @@ export class CsvTable {
       const headerFile = new BufferedFile(header);
       headerFile.write(part.header);
       headerFile.close();
-      part.data?.close();
-      part.multiline?.close();
-      const data = [part.data?.file, part.multiline?.file].filter((f) => f !== undefined);
-      return {
-        kind: this.kind,
-        labels: this.labels,
-        files: [header, ...data],
-        multiline: part.multiline ? [part.multiline.file] : [],
-      };
+      part.data.close();
+      return { kind: this.kind, labels: this.labels, files: [header, part.data.file] };
     });
   }
 
@@ -155,14 +149,10 @@ export class CsvTable {
     const columns = [...types.entries()];
     const ids = this.kind === 'nodes' ? ['id:ID'] : [':START_ID', ':END_ID', 'id:string'];
     const header = `${[...ids, ...columns.map(([key, type]) => `${key}:${type}`)].join(',')}\n`;
-    const part: Part = { columns, types, header };
+    const data = new BufferedFile(path.join(this.dir, `${this.name}-${this.parts.length}.csv`));
+    const part: Part = { columns, types, header, data };
     this.parts.push(part);
     return part;
-  }
-
-  private fileName(part: Part, which: 'data' | 'multiline'): string {
-    const index = this.parts.indexOf(part);
-    return path.join(this.dir, `${this.name}-${index}${which === 'data' ? '' : '-multiline'}.csv`);
   }
 }
 

@@ -134,21 +134,20 @@ export class ImportFiles {
   }
 }
 
-/** Problems of list elements the importer's CSV cannot carry. */
+/** Problems of texts the importer's CSV cannot carry (the document schema lets none through). */
 function reserved(props: StoredProps, at: Place, problems: ImportProblem[]): void {
   for (const key in props) {
     const value = props[key];
-    if (!Array.isArray(value)) continue;
-    for (const element of value as readonly string[]) {
-      const problem = reservedProblem(element);
-      if (problem !== undefined) {
-        problems.push({
-          ...at,
-          field: at.field === undefined ? key : `${at.field}.${key}`,
-          message: problem,
-        });
-        break;
-      }
+    const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    for (const text of texts as readonly string[]) {
+      const problem = reservedProblem(text);
+      if (problem === undefined) continue;
+      problems.push({
+        ...at,
+        field: at.field === undefined ? key : `${at.field}.${key}`,
+        message: problem,
+      });
+      break;
     }
   }
 }

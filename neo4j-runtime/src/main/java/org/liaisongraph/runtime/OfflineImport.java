@@ -30,16 +30,24 @@ import picocli.CommandLine;
  * {@code --home}, whose {@code data/} the importer writes, exactly as neo4j-admin does with
  * {@code NEO4J_HOME}. It exits with the importer's exit code.
  *
- * <p>One change to the importer: its CSV reader drops an empty array instead of storing it, but
- * the online writes store {@code []} (every unmarked element has {@code releasableTo: []}), and
- * an absent property is not an empty list to a reader. So a CSV array whose only element is
- * {@link #EMPTY_LIST} is handed to the store as an empty array: the CSV writer marks empty lists
- * so, and refuses values that contain that character (src/import/importCsv.ts).
+ * <p>What the importer's CSV cannot carry, the CSV writer (src/import/importCsv.ts) writes as
+ * control characters the document schema never lets through, and this turns back into the
+ * values the online writes store: an array whose only element is {@link #EMPTY_LIST} becomes an
+ * empty array (the CSV reader drops empty arrays, but every unmarked element has
+ * {@code releasableTo: []}, and an absent property is not an empty list to a reader), and
+ * {@link #LINE_FEED} and {@link #CARRIAGE_RETURN} in a text become line breaks (so every row is
+ * one line: the importer's multiline parsing is slow, and its v2 chunker fails on files larger
+ * than its read buffer). It is a decorator of the importer's input, nothing else changes.
  */
 public final class OfflineImport {
 
     /** The one element of an array that stands for the empty array (U+001E, record separator). */
     static final String EMPTY_LIST = "\u001e";
+
+    /** Stand for a line feed and a carriage return in a text (U+001D and U+001C). */
+    static final char LINE_FEED = '\u001d';
+
+    static final char CARRIAGE_RETURN = '\u001c';
 
     private static final String[] NO_STRINGS = new String[0];
 
@@ -168,7 +176,7 @@ public final class OfflineImport {
         }
     }
 
-    /** Hands everything on; a property {@code [EMPTY_LIST]} becomes an empty array. */
+    /** Hands everything on, with the values the CSV writer encoded decoded. */
     private static final class Visitor extends InputEntityVisitor.Delegate {
         Visitor(InputEntityVisitor target) {
             super(target);
@@ -176,11 +184,29 @@ public final class OfflineImport {
 
         @Override
         public boolean property(String key, Object value) {
-            return super.property(key, isEmptyList(value) ? NO_STRINGS : value);
+            return super.property(key, decoded(value));
         }
 
-        private static boolean isEmptyList(Object value) {
-            return value instanceof String[] strings && strings.length == 1 && EMPTY_LIST.equals(strings[0]);
+        static Object decoded(Object value) {
+            if (value instanceof String text) {
+                return lines(text);
+            }
+            if (value instanceof String[] texts) {
+                if (texts.length == 1 && EMPTY_LIST.equals(texts[0])) {
+                    return NO_STRINGS;
+                }
+                for (int i = 0; i < texts.length; i++) {
+                    texts[i] = lines(texts[i]);
+                }
+            }
+            return value;
+        }
+
+        private static String lines(String text) {
+            if (text.indexOf(LINE_FEED) < 0 && text.indexOf(CARRIAGE_RETURN) < 0) {
+                return text;
+            }
+            return text.replace(LINE_FEED, '\n').replace(CARRIAGE_RETURN, '\r');
         }
     }
 }
