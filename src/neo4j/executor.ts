@@ -103,7 +103,12 @@ export class Executor {
    * `onRow` as it arrives (a projection streams millions of rows without holding them).
    */
   async stream(query: CypherQuery, onRow: (values: readonly unknown[]) => void): Promise<number> {
-    const session = this.session('READ');
+    // Large pulls: a stream of millions of rows pays a round trip per pull.
+    const session = this.driver.session({
+      ...(this.database === undefined ? {} : { database: this.database }),
+      defaultAccessMode: 'READ',
+      fetchSize: STREAM_FETCH_SIZE,
+    });
     try {
       for (const observer of this.observers) observer(query, 'READ');
       let rows = 0;
@@ -251,6 +256,9 @@ export class Executor {
     for (const listener of this.commitListeners) await listener(seq);
   }
 }
+
+/** Records per pull of `stream`. */
+const STREAM_FETCH_SIZE = 20_000;
 
 /** How many times a transaction runs when concurrent deletes keep pulling elements from it. */
 const DELETED_MEANWHILE_ATTEMPTS = 3;

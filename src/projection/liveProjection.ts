@@ -29,6 +29,25 @@ export const LIVE_DEFAULTS: LiveOptions = { pollMs: 200, freshMs: 1_000, keepCha
 /** Thrown by `fresh()` when the projection cannot be confirmed (Neo4j unreachable). */
 export class ProjectionUnavailable extends Error {}
 
+/** Streams read side by side while building. */
+const STREAMS = 2;
+
+/** Runs `work` on every item, `lanes` at a time. */
+async function inLanes<T>(
+  items: readonly T[],
+  lanes: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+}
+
 /** Entities re-read per statement when applying changes. */
 const APPLY_BATCH = 2_000;
 /** Changes read per statement. */
@@ -206,16 +225,20 @@ export class LiveProjection {
         this.log.info(`projection: ${done} of ${total} elements read`, { done, total });
       }
     };
-    for (const label of PROJECTED_LABELS)
-      await this.executor.stream(projectedNodesOf(label), (row) => {
+    // Neo4j, not this process, bounds the stream (Community runs each query on one thread):
+    // two streams at a time, nodes first (links find their ends by id).
+    await inLanes(PROJECTED_LABELS, STREAMS, (label) =>
+      this.executor.stream(projectedNodesOf(label), (row) => {
         graph.putNode(label, row);
         progress();
-      });
-    for (const type of PROJECTED_TYPES)
-      await this.executor.stream(projectedLinksOf(type), (row) => {
+      }),
+    );
+    await inLanes(PROJECTED_TYPES, STREAMS, (type) =>
+      this.executor.stream(projectedLinksOf(type), (row) => {
         graph.addLink(type, row);
         progress();
-      });
+      }),
+    );
     graph.compact();
     graph.seq = seq;
     this.graph = graph;
