@@ -28,11 +28,15 @@ for (const size of sizes) {
     NEO4J_PAGECACHE: process.env['NEO4J_PAGECACHE'] ?? '4g',
   };
   const run = (script: string, args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), ...args], {
-      env,
-      stdio: 'inherit',
-      cwd: ROOT,
-    });
+    execFileSync(
+      process.execPath,
+      ['--max-semi-space-size=64', '--import', 'tsx', path.join(ROOT, 'bench', script), ...args],
+      {
+        env,
+        stdio: 'inherit',
+        cwd: ROOT,
+      },
+    );
   run('benchLoad.ts', ['--size', size]);
   run('benchReach.ts', ['--label', size, '--agents', '100', '--hops', '2,4,6']);
   run('benchExposure.ts', ['--label', size, '--hubs', '10', '--others', '20', '--hops', '4']);

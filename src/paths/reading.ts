@@ -86,6 +86,16 @@ function certainView(source: ReachSource): ReachSource {
     componentValidity: l.componentCertain,
     wholeValidity: l.wholeCertain,
   });
+  const structures = new WeakMap<readonly StructureLink[], readonly StructureLink[]>();
+  /** A service's structure links under the certain reading; once per list a source keeps. */
+  const structuresIn = (links: readonly StructureLink[]): readonly StructureLink[] => {
+    let out = structures.get(links);
+    if (!out) {
+      out = links.map(structureIn);
+      structures.set(links, out);
+    }
+    return out;
+  };
   const operationIn = (o: OperationLink): OperationLink => eventIn(o);
   return {
     async footholds(agent) {
@@ -105,7 +115,7 @@ function certainView(source: ReachSource): ReachSource {
     },
     async structureOf(services) {
       const found = await source.structureOf(services);
-      return new Map([...found].map(([sid, links]) => [sid, links.map(structureIn)]));
+      return new Map([...found].map(([sid, links]) => [sid, structuresIn(links)]));
     },
     agents: () => source.agents(),
     async spansOf(id, label) {

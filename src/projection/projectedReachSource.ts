@@ -179,6 +179,38 @@ function sourceOf(g: GraphProjection, view: Visibility): ReachSource {
     return list;
   };
 
+  const structure = new Map<string, readonly StructureLink[]>();
+  /** A service's visible PART_OF links with both ends' spans (`reachStructureOf`), kept. */
+  const structureOfService = (sid: string): readonly StructureLink[] => {
+    const known = structure.get(sid);
+    if (known) return known;
+    const s = serviceIndex(sid);
+    if (s === undefined) return [];
+    const links: StructureLink[] = [];
+    const add = (e: number, other: number) => {
+      if (g.linkType.get(e) !== TYPE.PART_OF || !linkSeen(e) || !is(other, KIND.Service)) return;
+      const a = g.linkStart.get(e);
+      const b = g.linkEnd.get(e);
+      const component = nodeSpans(a);
+      const whole = nodeSpans(b);
+      links.push({
+        link: g.linkId(e),
+        component: g.idOf(a),
+        whole: g.idOf(b),
+        ...linkSpans(e),
+        componentValidity: component.validity,
+        componentCertain: component.certain,
+        wholeValidity: whole.validity,
+        wholeCertain: whole.certain,
+      });
+    };
+    for (const e of g.outOf(s)) add(e, g.linkEnd.get(e));
+    for (const e of g.inOf(s)) add(e, g.linkStart.get(e));
+    if (structure.size >= CHANNELS_KEPT) structure.clear();
+    structure.set(sid, links);
+    return links;
+  };
+
   const serviceIndex = (sid: string): number | undefined => {
     const s = g.index.get(sid);
     return s !== undefined && g.kind.get(s) === KIND.Service ? s : undefined;
@@ -231,31 +263,9 @@ function sourceOf(g: GraphProjection, view: Visibility): ReachSource {
       return Promise.resolve(out);
     },
     structureOf(services) {
-      const out = new Map<string, StructureLink[]>();
+      const out = new Map<string, readonly StructureLink[]>();
       for (const sid of services) {
-        const s = serviceIndex(sid);
-        if (s === undefined) continue;
-        const links: StructureLink[] = [];
-        const add = (e: number, other: number) => {
-          if (g.linkType.get(e) !== TYPE.PART_OF || !linkSeen(e) || !is(other, KIND.Service))
-            return;
-          const a = g.linkStart.get(e);
-          const b = g.linkEnd.get(e);
-          const component = nodeSpans(a);
-          const whole = nodeSpans(b);
-          links.push({
-            link: g.linkId(e),
-            component: g.idOf(a),
-            whole: g.idOf(b),
-            ...linkSpans(e),
-            componentValidity: component.validity,
-            componentCertain: component.certain,
-            wholeValidity: whole.validity,
-            wholeCertain: whole.certain,
-          });
-        };
-        for (const e of g.outOf(s)) add(e, g.linkEnd.get(e));
-        for (const e of g.inOf(s)) add(e, g.linkStart.get(e));
+        const links = structureOfService(sid);
         if (links.length > 0) out.set(sid, links);
       }
       return Promise.resolve(out);

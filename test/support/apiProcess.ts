@@ -19,7 +19,7 @@ export interface ApiProcess {
 export interface SpawnOptions {
   /** The working directory (default: this checkout). */
   readonly cwd?: string;
-  /** Node's arguments (default: `--import tsx src/main.ts`, what `npm start` runs). */
+  /** Node's arguments (default: `--max-semi-space-size=64 --import tsx src/main.ts`, what `npm start` runs). */
   readonly args?: readonly string[];
   /** Configure the test keys in API_KEYS (default true). */
   readonly testKeys?: boolean;
@@ -30,7 +30,7 @@ export interface SpawnOptions {
  * configures the test keys (API_KEYS) unless `options` says otherwise.
  */
 export function spawnApi(env: Record<string, string>, options: SpawnOptions = {}): ApiProcess {
-  const args = options.args ?? ['--import', 'tsx', 'src/main.ts'];
+  const args = options.args ?? ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: {
