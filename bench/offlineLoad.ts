@@ -55,19 +55,25 @@ export async function benchOffline(
   await rm(local.dataDir, { recursive: true, force: true });
   const started = performance.now();
   await refuseUnlessEmpty(local, config, log);
-  let stage = '';
+  let printed = { phase: '', at: 0 };
   const result = await offlineImport(local, config, syntheticCsv(input, options.workers), {
     log,
     onProgress: (progress) => {
+      const now = performance.now();
+      if (progress.phase === printed.phase && now - printed.at < 1000) return;
+      if (progress.phase !== printed.phase && printed.phase !== '') process.stderr.write('\n');
+      printed = { phase: progress.phase, at: now };
       const line =
         progress.phase === 'files'
-          ? `files: ${progress.nodes} nodes ${progress.links} links`
+          ? `validating, writing CSV: ${progress.nodes} nodes ${progress.links} links`
           : progress.phase === 'import'
-            ? `importer ${progress.importer.step}/${progress.importer.steps} ${progress.importer.stage} ${progress.importer.percent}%`
-            : `schema: ${progress.step}`;
-      if (line.split(':')[0] !== stage.split(':')[0] || progress.phase !== 'files')
-        process.stderr.write(`\r${line.padEnd(70)}`);
-      stage = line;
+            ? `importer (${progress.importer.step}/${progress.importer.steps}) ${progress.importer.stage} ${progress.importer.percent}%`
+            : `Neo4j: ${progress.step}`;
+      process.stderr.write(
+        `\r${seconds(now - started)
+          .toFixed(1)
+          .padStart(6)} s ${line.padEnd(70)}`,
+      );
     },
   });
   process.stderr.write('\n');
@@ -109,8 +115,10 @@ async function apiReady(local: Extract<DatabaseConfig, { kind: 'local' }>): Prom
   try {
     for (;;) {
       if (!isRunning(api.child)) throw new Error(`the API exited before ready:\n${api.tail()}`);
+      // A probe sent while the API is busy must not wait past the next one.
       const status = await fetch(`http://127.0.0.1:${port}/health/ready`, {
         headers: BENCH_HEADERS,
+        signal: AbortSignal.timeout(2000),
       })
         .then((response) => response.status)
         .catch(() => 0);

@@ -39,8 +39,6 @@ export function importerArguments(groups: readonly CsvGroup[], reportFile: strin
   };
   return [
     'neo4j',
-    // Verbose adds the input files and, on failure, the cause (else only "Error importing").
-    '--verbose',
     '--overwrite-destination=true',
     `--array-delimiter=${unicode(ARRAY_DELIMITER)}`,
     '--bad-tolerance=0',
@@ -85,8 +83,9 @@ export async function runAdminImport(options: {
   const tail: string[] = [];
   let cause: string | undefined;
   const keep = (line: string) => {
-    if (/^Caused by: /.test(line)) cause = line.slice('Caused by: '.length);
-    if (line.trim() === '' || /^([.-]|\s+\/|\s+at )/.test(line)) return;
+    // OfflineImport's line: the importer alone says only "Error importing csv file".
+    if (line.startsWith('CAUSE ')) cause = line.slice('CAUSE '.length);
+    if (line.trim() === '' || /^[.-]/.test(line)) return;
     tail.push(line);
     if (tail.length > 12) tail.shift();
   };

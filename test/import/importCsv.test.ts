@@ -57,7 +57,6 @@ describe("the offline importer's CSV", () => {
       ),
     ).toEqual([
       'neo4j',
-      '--verbose',
       '--overwrite-destination=true',
       '--array-delimiter=U+001F',
       '--bad-tolerance=0',

@@ -82,6 +82,25 @@ public final class OfflineImport {
             super(context);
         }
 
+        /**
+         * Runs the import; a failure also prints its root cause as one line {@code CAUSE ...}
+         * (without --verbose the importer itself says only "Error importing csv file", and
+         * --verbose replaces its progress bars by a trace of every step).
+         */
+        @Override
+        public void execute() throws Exception {
+            try {
+                super.execute();
+            } catch (Exception e) {
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                System.err.println("CAUSE " + String.valueOf(root).replace('\n', ' '));
+                throw e;
+            }
+        }
+
         /** Community: the parent command that would say otherwise is not there. */
         @Override
         public boolean allowEnterpriseFeatures() {
