@@ -25,6 +25,8 @@ import { answerLines, directReach, outcomeLines, REACH_QUERY } from './reachQuer
 interface Pass {
   readonly direct: number[];
   readonly http: number[];
+  /** Elements (channels, services, operations) of each answer, by position. */
+  readonly sizes: number[];
 }
 
 interface Run {
@@ -34,6 +36,8 @@ interface Run {
   readonly maxHops: number;
   readonly deadline: number;
   readonly live: LiveProjection;
+  /** Each agent's answer size, found by the verifying pass. */
+  readonly sizes: Map<string, number>;
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -55,6 +59,10 @@ async function verifyPass(run: Run): Promise<void> {
   for (const agent of run.agents) {
     const direct = await directReach(run.bench.database, agent, run.maxHops, run.live);
     if (!direct) throw new Error(`agent ${agent} not found in-process`);
+    run.sizes.set(
+      agent,
+      direct.channels.length + direct.services.length + direct.operations.length,
+    );
     const expected = outcomeLines(direct);
     const actual = answerLines(await httpReach(run, agent));
     const differs = expected.findIndex((line, i) => line !== actual[i]);
@@ -67,11 +75,12 @@ async function verifyPass(run: Run): Promise<void> {
 
 /** One measured pass; which side goes first alternates per agent (and per pass). */
 async function measurePass(run: Run, index: number): Promise<Pass> {
-  const pass: Pass = { direct: [], http: [] };
+  const pass: Pass = { direct: [], http: [], sizes: [] };
   for (const [i, agent] of run.agents.entries()) {
     if (performance.now() > run.deadline) throw new Error('bench:api ran past --max-seconds');
     const direct = () => timed(() => directReach(run.bench.database, agent, run.maxHops, run.live));
     const http = () => timed(() => httpReach(run, agent));
+    pass.sizes.push(run.sizes.get(agent) ?? 0);
     if ((i + index) % 2 === 0) {
       pass.direct.push(await direct());
       pass.http.push(await http());
@@ -90,11 +99,20 @@ function summarize(passes: readonly Pass[]) {
   const httpP50 = median(per.map((p) => p.http.p50));
   const pairRatios = passes.flatMap((p) => p.http.map((h, i) => h / (p.direct[i] ?? NaN)));
   const ratio = Math.round((httpP50 / directP50) * 1000) / 1000;
+  // What HTTP adds to answers of up to 200 elements (the goal's bound), and to larger ones.
+  const added = (keep: (size: number) => boolean) =>
+    percentiles(
+      passes.flatMap((p) =>
+        p.http.flatMap((h, i) => (keep(p.sizes[i] ?? 0) ? [h - (p.direct[i] ?? 0)] : [])),
+      ),
+    );
   return {
     directMs: { p50: directP50, p95: median(per.map((p) => p.direct.p95)) },
     httpMs: { p50: httpP50, p95: median(per.map((p) => p.http.p95)) },
     ratioHttpOverDirectP50: ratio,
     httpMinusDirectP50Ms: Math.round((httpP50 - directP50) * 100) / 100,
+    addedMsUpTo200Elements: added((size) => size <= 200),
+    addedMsOver200Elements: added((size) => size > 200),
     medianPairRatio: median(pairRatios),
     goal: 'http/direct <= 1.10 at p50',
     goalMet: ratio <= 1.1,
@@ -123,7 +141,7 @@ async function main(): Promise<void> {
     // The API's default engine in this process too: the same projection, built from the store.
     live = new LiveProjection(bench.database.executor, createLogger('warn'));
     await live.start();
-    const run: Run = { bench, server, agents, maxHops, deadline, live };
+    const run: Run = { bench, server, agents, maxHops, deadline, live, sizes: new Map() };
     await verifyPass(run);
     const passes: Pass[] = [];
     for (let i = 0; i < runs; i++) passes.push(await measurePass(run, i));

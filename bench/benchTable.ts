@@ -81,10 +81,11 @@ function summarize(name: string, r: Json): string {
     const load = f['concurrent']
       ? `; ${num(concurrent['connections'])} concurrent analysts: ${num(concurrent['requestsPerSecond'])} reach/s, ${latency(obj(concurrent['latencyMs']))}, API RSS peak ${num(obj(concurrent['rss'])['peakMiB'])} MiB`
       : '';
-    const added =
-      typeof f['httpMinusDirectP50Ms'] === 'number'
-        ? `, HTTP adds ${ms(f['httpMinusDirectP50Ms'])} at p50`
-        : '';
+    const small = obj(f['addedMsUpTo200Elements']);
+    const large = obj(f['addedMsOver200Elements']);
+    const added = f['addedMsUpTo200Elements']
+      ? `; HTTP adds p50 ${ms(small['p50'])}, p95 ${ms(small['p95'])} to answers of up to 200 elements (${num(small['n'])}), p50 ${ms(large['p50'])} to larger ones (${num(large['n'])})`
+      : '';
     return `direct p50 ${ms(direct['p50'])}, p95 ${ms(direct['p95'])}; HTTP GraphQL p50 ${ms(http['p50'])}, p95 ${ms(http['p95'])}; ratio at p50 ${String(f['ratioHttpOverDirectP50'])}${added}${load}`;
   }
   if (name.startsWith('nested-')) {

@@ -40,7 +40,24 @@ function calendarProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Dates parsed before: a graph has a few thousand distinct dates, and an answer may carry the
+ * same ones thousands of times (every path window is checked by the PartialDate scalar), while
+ * the EDTF parser builds a parser per call.
+ */
+const parsedDates = new Map<string, Parsed | string>();
+
 function parseDate(text: string): Parsed | string {
+  let parsed = parsedDates.get(text);
+  if (parsed === undefined) {
+    parsed = parseDateAnew(text);
+    if (parsedDates.size >= 100_000) parsedDates.clear();
+    parsedDates.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseDateAnew(text: string): Parsed | string {
   if (!DATE.test(text)) return 'the shape is not YYYY, YYYY-MM or YYYY-MM-DD';
   const calendar = calendarProblem(text);
   if (calendar !== undefined) return calendar;
