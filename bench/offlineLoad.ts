@@ -100,7 +100,8 @@ export async function benchOffline(
 
 /** Starts the API on the local store and times it to a 200 from /health/ready; stops it. */
 async function apiReady(local: Extract<DatabaseConfig, { kind: 'local' }>): Promise<number> {
-  const port = 4190;
+  // Not 4190: fetch refuses the ports of the Fetch standard's bad-port list (4190 is sieve).
+  const port = 4192;
   const started = performance.now();
   const api = spawnTsx('src/main.ts', [], {
     ...apiEnv(''),
@@ -112,6 +113,7 @@ async function apiReady(local: Extract<DatabaseConfig, { kind: 'local' }>): Prom
     NEO4J_PAGECACHE: local.pageCache,
     PORT: String(port),
   });
+  let refused: unknown;
   try {
     for (;;) {
       if (!isRunning(api.child)) throw new Error(`the API exited before ready:\n${api.tail()}`);
@@ -121,10 +123,13 @@ async function apiReady(local: Extract<DatabaseConfig, { kind: 'local' }>): Prom
         signal: AbortSignal.timeout(2000),
       })
         .then((response) => response.status)
-        .catch(() => 0);
+        .catch((error: unknown) => {
+          refused = error;
+          return 0;
+        });
       if (status === 200) return performance.now() - started;
       if (performance.now() - started > 900_000)
-        throw new Error(`not ready in 15 min:\n${api.tail()}`);
+        throw new Error(`not ready in 15 min (last probe: ${String(refused)}):\n${api.tail()}`);
       await sleep(100);
     }
   } finally {
