@@ -1,38 +1,44 @@
 import { NEVER } from '../model/index.js';
 import { readingOf } from './reading.js';
-import { computeReach, type Focus } from './computeReach.js';
+import { checkDeadline, computeReach, type Focus } from './computeReach.js';
+
+/** When a search over every agent must stop (see SearchTimedOut). */
+export type Deadline = { readonly at: number; readonly budgetMs: number };
 import { TimesToTarget } from './timesToTarget.js';
 import type { BrokerRecord } from './records.js';
 import type { Reached, ReachOutcome, ReachParams, ReachSource } from './reachTypes.js';
 
-/**
- * The reach of every agent with a window inside the filters, in one read transaction (one
- * snapshot). Agents whose penetrations all fall outside the filters are not considered.
- */
-export function reachOfAllAgents(
-  source: ReachSource,
-  params: Omit<ReachParams, 'agent'>,
-  resultCap: number,
-): Promise<ReachOutcome[]> {
-  return reachOfConsideredAgents(source, params, resultCap, undefined);
-}
+/** Agents searched side by side (hop by hop in Neo4j their reads batch; memory is bounded). */
+const AGENT_BATCH = 64;
 
 /**
- * Every agent's reach, optionally focused, keeping the agents considered. The searches run side
- * by side, so each hop's reads (footholds first) are one batch across agents (see
- * neo4jReachSource).
+ * Brokers: the services and channels inside explaining paths (not their ends), by how many
+ * agents pass through them, over the reach of every agent with a window inside the filters
+ * (agents whose penetrations all fall outside them are not considered), the first `limit`.
+ * Agents are searched in batches and each batch's outcomes are counted and dropped, so the
+ * memory held is the counts, not every agent's reach (all of them at once overflowed the heap
+ * on a graph of a million nodes).
  */
-async function reachOfConsideredAgents(
+export async function brokersOfAgents(
   source: ReachSource,
   params: Omit<ReachParams, 'agent'>,
   resultCap: number,
-  focus: Focus | undefined,
-): Promise<ReachOutcome[]> {
+  limit: number,
+  deadline?: Deadline,
+): Promise<BrokerRecord[]> {
   const ids = await source.agents();
-  const outcomes = await Promise.all(
-    ids.map((agent) => computeReach(source, { ...params, agent }, resultCap, focus)),
-  );
-  return outcomes.filter((o): o is ReachOutcome => o !== undefined && o.windows.length > 0);
+  const through = new Map<string, Set<string>>();
+  for (let i = 0; i < ids.length; i += AGENT_BATCH) {
+    const outcomes = await Promise.all(
+      ids
+        .slice(i, i + AGENT_BATCH)
+        .map((agent) => computeReach(source, { ...params, agent }, resultCap)),
+    );
+    for (const outcome of outcomes)
+      if (outcome !== undefined && outcome.windows.length > 0) countThrough(outcome, through);
+    checkDeadline(deadline);
+  }
+  return ranked(through, limit);
 }
 
 /**
@@ -52,6 +58,7 @@ export async function exposureOfAgents(
   params: Omit<ReachParams, 'agent'>,
   target: { id: string; label: 'Service' | 'LiaisonChannel' },
   resultCap: number,
+  deadline?: Deadline,
 ): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
   const own = await readingOf(source, params.reading).spansOf(target.id, target.label);
   // The backward levels read the spans the forward searches read (computeReach applies the
@@ -66,6 +73,7 @@ export async function exposureOfAgents(
   let considered = 0;
   const exposed: { agent: string; reached: Reached }[] = [];
   for (let hops = 0; hops <= params.maxHops && pending.length > 0; hops++) {
+    checkDeadline(deadline);
     while (times.depth < hops) await times.extend();
     const outcomes = await Promise.all(
       pending.map((agent) =>
@@ -85,18 +93,19 @@ export async function exposureOfAgents(
   return { considered, exposed };
 }
 
-/** Services and channels inside explaining paths (not their ends), by how many agents pass. */
-export function brokersOf(outcomes: readonly ReachOutcome[], limit: number): BrokerRecord[] {
-  const through = new Map<string, Set<string>>();
-  for (const outcome of outcomes) {
-    for (const reached of [...outcome.channels, ...outcome.services, ...outcome.operations]) {
-      for (const node of reached.path.nodes.slice(1, -1)) {
-        const agents = through.get(node) ?? new Set<string>();
-        agents.add(outcome.agent);
-        through.set(node, agents);
-      }
+/** Adds the agent of `outcome` to every service and channel inside its explaining paths. */
+function countThrough(outcome: ReachOutcome, through: Map<string, Set<string>>): void {
+  for (const reached of [...outcome.channels, ...outcome.services, ...outcome.operations]) {
+    for (const node of reached.path.nodes.slice(1, -1)) {
+      const agents = through.get(node) ?? new Set<string>();
+      agents.add(outcome.agent);
+      through.set(node, agents);
     }
   }
+}
+
+/** The first `limit` by agents passing, most first, then by id. */
+function ranked(through: ReadonlyMap<string, Set<string>>, limit: number): BrokerRecord[] {
   return [...through.entries()]
     .map(([id, agents]) => ({ id, agentIds: [...agents].sort() }))
     .sort((a, b) => b.agentIds.length - a.agentIds.length || (a.id < b.id ? -1 : 1))

@@ -41,6 +41,23 @@ export interface Focus {
   readonly targetValidity: Interval;
 }
 
+/**
+ * Thrown when a search over every agent (exposure, brokers) runs past its deadline: the same
+ * budget a Neo4j transaction has (NEO4J_TX_TIMEOUT_MS), so a request cannot hold the engine
+ * for minutes.
+ */
+export class SearchTimedOut extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`the search ran longer than ${budgetMs} ms`);
+  }
+}
+
+/** Throws SearchTimedOut once `deadline` (a Date.now() instant) has passed. */
+export function checkDeadline(deadline: { at: number; budgetMs: number } | undefined): void {
+  if (deadline !== undefined && Date.now() > deadline.at)
+    throw new SearchTimedOut(deadline.budgetMs);
+}
+
 /** Thrown when the reached set outgrows the caller's result cap. */
 export class ResultCapExceeded extends Error {
   constructor(readonly cap: number) {

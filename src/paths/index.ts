@@ -1,4 +1,4 @@
-export { computeReach, ResultCapExceeded, type Focus } from './computeReach.js';
+export { computeReach, ResultCapExceeded, SearchTimedOut, type Focus } from './computeReach.js';
 export { neo4jReachSource } from './neo4jReachSource.js';
 export type {
   ReachOutcome,
@@ -23,4 +23,4 @@ export type {
   BrokerRecord,
   TimelineEventRecord,
 } from './records.js';
-export { reachOfAllAgents, exposureOfAgents, brokersOf } from './allAgents.js';
+export { brokersOfAgents, exposureOfAgents, type Deadline } from './allAgents.js';

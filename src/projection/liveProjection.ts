@@ -94,7 +94,7 @@ export class LiveProjection {
     this.stopListening = this.writes.onCommit((seq) => this.caughtUpTo(seq));
     this.timer = setInterval(() => {
       void this.serialized(() => this.follow()).catch((error: unknown) => {
-        if (Date.now() - this.warnedAt < 10_000) return;
+        if (this.stopped || Date.now() - this.warnedAt < 10_000) return;
         this.warnedAt = Date.now();
         this.log.warn('projection: reading the change feed failed; retrying', {
           error: error instanceof Error ? error.message : String(error),

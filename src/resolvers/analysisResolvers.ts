@@ -11,10 +11,11 @@ import {
 import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
 import {
-  brokersOf,
+  brokersOfAgents,
   exposureOfAgents,
-  reachOfAllAgents,
   ResultCapExceeded,
+  SearchTimedOut,
+  type Deadline,
   type GraphRecord,
   type Reading,
   type TimelineEventRecord,
@@ -33,6 +34,12 @@ async function existing(ctx: Context, id: string, what: string): Promise<EntityR
 }
 
 function capError(error: unknown): unknown {
+  if (error instanceof SearchTimedOut)
+    return new ApiError(
+      ErrorCode.QUERY_TIMEOUT,
+      `The search ran longer than the timeout of ${error.budgetMs} ms; narrow it (fewer hops, a window).`,
+      { limit: 'NEO4J_TX_TIMEOUT_MS', value: error.budgetMs },
+    );
   if (error instanceof ResultCapExceeded) {
     return new ApiError(
       ErrorCode.LIMIT_EXCEEDED,
@@ -46,6 +53,12 @@ function capError(error: unknown): unknown {
   return error;
 }
 
+/** A search over every agent stops within the budget of a Neo4j transaction. */
+const deadlineOf = (ctx: Context): Deadline => ({
+  at: Date.now() + ctx.executor.timeoutMs,
+  budgetMs: ctx.executor.timeoutMs,
+});
+
 const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) => {
   const target = await existing(ctx, args.target, 'exposure takes a service or channel id');
   if (target.label !== 'Service' && target.label !== 'LiaisonChannel') {
@@ -58,6 +71,7 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
   const label = target.label;
   const view = await viewFor(ctx, args.evidence);
   try {
+    const deadline = deadlineOf(ctx);
     const { considered, exposed } = await ctx.engine.read(view, async (source) => {
       const run = (reading: Reading) =>
         exposureOfAgents(
@@ -65,6 +79,7 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
           { ...params, reading },
           { id: args.target, label },
           ctx.limits.pathMaxResults,
+          deadline,
         );
       const certain = await run('CERTAIN');
       if (args.certainty === 'CERTAIN') return certain;
@@ -100,10 +115,15 @@ const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) =>
   );
   const view = await viewFor(ctx, args.evidence);
   try {
-    const outcomes = await ctx.engine.read(view, (source) =>
-      reachOfAllAgents(source, { ...params, reading: args.certainty }, ctx.limits.pathMaxResults),
+    return await ctx.engine.read(view, (source) =>
+      brokersOfAgents(
+        source,
+        { ...params, reading: args.certainty },
+        ctx.limits.pathMaxResults,
+        limit,
+        deadlineOf(ctx),
+      ),
     );
-    return brokersOf(outcomes, limit);
   } catch (error) {
     throw capError(error);
   }
