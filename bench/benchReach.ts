@@ -100,7 +100,8 @@ async function main(): Promise<void> {
           try {
             return (await bounded.read(peerReach(agent, maxHops, reading))).length;
           } catch {
-            // Stopped by Neo4j at the timeout: counted at the timeout, the real figure is higher.
+            // Stopped by Neo4j at the timeout (counted over both passes, warm-up included): its
+            // time is the timeout's, the real figure is higher.
             timedOut++;
             return 0;
           }

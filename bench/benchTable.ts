@@ -42,7 +42,7 @@ function summarize(name: string, r: Json): string {
         `memory ${latency(memory)}, ${num(memory['meanReached'])} reached`,
         row['neo4j'] ? `per-hop p95 ${ms(obj(row['neo4j'])['p95'])}${ratio('neo4j')}` : '',
         row['peer']
-          ? `peer Cypher p95 ${ms(peer['p95'])}${ratio('peer')}${Number(peer['timedOut']) > 0 ? `, ${num(peer['timedOut'])} of ${num(peer['n'])} at the ${ms(peer['timeoutMs'])} timeout` : ''}`
+          ? `peer Cypher p95 ${ms(peer['p95'])}${ratio('peer')}${Number(peer['timedOut']) > 0 ? `, ${num(peer['timedOut'])} of ${num(2 * Number(peer['n']))} runs (warm-up pass included) stopped at the ${ms(peer['timeoutMs'])} timeout` : ''}`
           : '',
         row['floor'] ? `floor p95 ${ms(obj(row['floor'])['p95'])}` : '',
       ]
