@@ -46,6 +46,18 @@ export function labelsOfIds(ids: readonly string[]): CypherQuery {
   };
 }
 
+/**
+ * The label of each given id that names an entity, through the unique `Entity.id` index (one
+ * seek per id, no lock): the bulk loader's one lookup per chunk, for a store no one else writes.
+ */
+export function entityLabels(ids: readonly string[]): CypherQuery {
+  return {
+    cypher:
+      "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label",
+    params: { ids },
+  };
+}
+
 /** Which of the given source ids exist. */
 export function existingSources(ids: readonly string[]): CypherQuery {
   return {

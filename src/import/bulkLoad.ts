@@ -1,6 +1,7 @@
 import { countGraph, deleteGraphInBatches, mapOf } from '../cypher/index.js';
 import { LINK_TYPES, type Label } from '../model/index.js';
 import type { Executor } from '../neo4j/index.js';
+import { writeBulk } from './bulkWrite.js';
 import type { Section } from './graphDocument.js';
 import { planGraph, type GraphPlan } from './planGraph.js';
 import { writeGraph, type GraphCounts } from './writeGraph.js';
@@ -28,11 +29,23 @@ export function* planChunks(chunks: Iterable<DocumentChunk>): Generator<GraphPla
   }
 }
 
+/** A chunk being written: what it declares (others may need it committed) and its end. */
+interface InFlight {
+  readonly declares: ReadonlySet<string>;
+  readonly done: Promise<void>;
+}
+
 /**
  * Loads a graph document plan by plan: each validated chunk is written in one write transaction
  * of batched `UNWIND` statements, so a failure leaves whole chunks only and a rerun completes the
  * load (nodes are upserted and links already present are replaced, never duplicated). The
  * elapsed time and rate cover the load, not the optional reset before it.
+ *
+ * With a `labelHint` the store is taken to be written by this load alone: chunks go through
+ * `writeBulk` (no locks, fewer lookups) and up to `concurrency` of them are written at once
+ * (Neo4j then works on as many cores), a chunk waiting for any chunk in flight that declares
+ * an id it names (or a source it cites), so it never misses what an earlier chunk writes.
+ * Without one, chunks go one at a time through `writeGraph`, safe beside other writers.
  */
 export async function bulkLoad(
   executor: Executor,
@@ -42,6 +55,8 @@ export async function bulkLoad(
     onProgress?: (progress: BulkProgress) => void;
     /** Labels of ids the generator knows, to skip label lookups (existence is still checked). */
     labelHint?: (id: string) => Label | undefined;
+    /** Chunks written at once with a `labelHint` (default 2). */
+    concurrency?: number;
   } = {},
 ): Promise<{ totals: GraphCounts; nodes: number; links: number; elapsedMs: number }> {
   // A big graph does not fit one transaction's memory: the reset commits in batches.
@@ -53,24 +68,68 @@ export async function bulkLoad(
       return Promise.resolve();
     });
   }
+  const { labelHint } = options;
+  const concurrency = labelHint === undefined ? 1 : Math.max(1, options.concurrency ?? 2);
   const started = Date.now();
   let nodes = 0;
   let links = 0;
-  for await (const plan of plans) {
-    const summary = await executor.writeTransaction((tx) =>
-      writeGraph(tx, plan, {
-        reset: false,
-        totals: false,
-        ...(options.labelHint ? { labelHint: options.labelHint } : {}),
-      }),
+  let failure: { error: unknown } | undefined;
+  const inFlight = new Set<InFlight>();
+  const write = (plan: GraphPlan) =>
+    executor.writeTransaction(async (tx) =>
+      labelHint === undefined
+        ? (await writeGraph(tx, plan, { reset: false, totals: false })).written
+        : writeBulk(tx, plan, labelHint),
     );
-    for (const [kind, count] of Object.entries(summary.written)) {
-      if ((LINK_TYPES as readonly string[]).includes(kind)) links += count;
-      else nodes += count;
-    }
-    options.onProgress?.({ nodes, links, elapsedMs: Date.now() - started });
+  for await (const plan of plans) {
+    const needs = needed(plan);
+    while (
+      failure === undefined &&
+      (inFlight.size >= concurrency || [...inFlight].some((f) => overlaps(f.declares, needs)))
+    )
+      await Promise.race([...inFlight].map((f) => f.done));
+    if (failure !== undefined) break;
+    const chunk: InFlight = {
+      declares: declaredBy(plan),
+      done: write(plan).then(
+        (written) => {
+          for (const [kind, count] of Object.entries(written)) {
+            if ((LINK_TYPES as readonly string[]).includes(kind)) links += count;
+            else nodes += count;
+          }
+          inFlight.delete(chunk);
+          options.onProgress?.({ nodes, links, elapsedMs: Date.now() - started });
+        },
+        (error: unknown) => {
+          failure ??= { error };
+          inFlight.delete(chunk);
+        },
+      ),
+    };
+    inFlight.add(chunk);
   }
+  await Promise.all([...inFlight].map((f) => f.done));
+  if (failure !== undefined) throw failure.error;
   const elapsedMs = Date.now() - started;
   const totals = mapOf((await executor.read(countGraph()))[0]?.['counts'], 'counts') as GraphCounts;
   return { totals, nodes, links, elapsedMs };
 }
+
+/** The ids a plan declares: its entities and sources. */
+function declaredBy(plan: GraphPlan): Set<string> {
+  const ids = new Set(plan.sources.map((source) => source.id));
+  for (const rows of plan.nodes.values()) for (const row of rows) ids.add(row.id);
+  return ids;
+}
+
+/** What a plan needs written before it: the link ends and cited sources it does not declare. */
+function needed(plan: GraphPlan): string[] {
+  const own = declaredBy(plan);
+  const needs = new Set(plan.citedSources.keys());
+  for (const link of plan.links)
+    for (const id of [link.start, link.end]) if (!own.has(id)) needs.add(id);
+  return [...needs];
+}
+
+const overlaps = (declares: ReadonlySet<string>, needs: readonly string[]): boolean =>
+  needs.some((id) => declares.has(id));
