@@ -16,6 +16,7 @@ import { runAdminImport, type ImporterProgress, type ImporterResult } from './ad
 import { ImportCatalog } from './importCatalog.js';
 import type { CsvSource } from './importFiles.js';
 import { ImportError } from './importProblem.js';
+import { createSchema } from './importSchema.js';
 import type { GraphCounts } from './writeGraph.js';
 
 /** Why a store cannot be loaded offline. */
@@ -103,14 +104,10 @@ export async function refuseUnlessEmpty(
   return database;
 }
 
-/**
- * The migrations' schema statements without their data statements: the imported store holds
- * the data as this code writes it, which is what their data statements bring older stores to
- * (an online load writes into a store whose migrations ran while it was empty, the same thing).
- */
-const SCHEMA_ONLY: readonly Migration[] = MIGRATIONS.map((migration) => ({
+/** The migrations with nothing to run: applying them records them (the schema is made here). */
+const RECORD_ONLY: readonly Migration[] = MIGRATIONS.map((migration) => ({
   ...migration,
-  statements: migration.statements.filter((statement) => typeof statement === 'string'),
+  statements: [],
 }));
 
 /**
@@ -170,7 +167,11 @@ export async function offlineImport(
     );
     try {
       onProgress?.({ phase: 'schema', step: 'constraints and indexes' });
-      await applyMigrations(opened.executor, log, SCHEMA_ONLY);
+      // The schema the migrations leave, without their data statements: the store holds the
+      // data as this code writes it, which is what those bring older stores to (an online load
+      // writes into a store whose migrations ran while it was empty: the same thing).
+      await createSchema(opened.executor, MIGRATIONS);
+      await applyMigrations(opened.executor, log, RECORD_ONLY);
       onProgress?.({ phase: 'schema', step: 'change feed' });
       await opened.executor.writeTransaction((tx) => {
         tx.replaced();
