@@ -22,6 +22,8 @@ export interface OfflineFigures {
   readonly apiReadySeconds: number;
   /** From an empty store to an API answering ready: the offline load, then the API. */
   readonly seconds: number;
+  /** Every step's seconds, in order: CSV, the importer's stages, Neo4j's start and schema, the API. */
+  readonly steps: Readonly<Record<string, number>>;
 }
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
@@ -56,10 +58,19 @@ export async function benchOffline(
   const started = performance.now();
   await refuseUnlessEmpty(local, config, log);
   let printed = { phase: '', at: 0 };
+  // When each step began: the importer's stages and Neo4j's steps, for their durations.
+  const begun: [string, number][] = [['validate and write CSV', started]];
   const result = await offlineImport(local, config, syntheticCsv(input, options.workers), {
     log,
     onProgress: (progress) => {
       const now = performance.now();
+      const step =
+        progress.phase === 'import'
+          ? `importer: ${progress.importer.stage}`
+          : progress.phase === 'schema'
+            ? progress.step
+            : 'validate and write CSV';
+      if (begun.at(-1)?.[0] !== step) begun.push([step, now]);
       if (progress.phase === printed.phase && now - printed.at < 1000) return;
       if (progress.phase !== printed.phase && printed.phase !== '') process.stderr.write('\n');
       printed = { phase: progress.phase, at: now };
@@ -78,8 +89,12 @@ export async function benchOffline(
   });
   process.stderr.write('\n');
   const loaded = performance.now();
+  begun.push(['API start to ready', loaded]);
   const apiReadyMs = await apiReady(local);
   const total = performance.now() - started;
+  const steps = Object.fromEntries(
+    begun.map(([step, at], i) => [step, seconds((begun[i + 1]?.[1] ?? started + total) - at)]),
+  );
   return {
     figures: {
       relationshipsPerSecond: Math.round(result.links / (result.importMs / 1000)),
@@ -90,6 +105,7 @@ export async function benchOffline(
       offlineLoadSeconds: seconds(loaded - started),
       apiReadySeconds: seconds(apiReadyMs),
       seconds: seconds(total),
+      steps,
     },
     totals: result.totals,
     links: result.links,

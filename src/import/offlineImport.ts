@@ -179,7 +179,10 @@ export async function offlineImport(
       });
       const totals = (await opened.executor.read(countGraph()))[0]?.['counts'] as GraphCounts;
       const schemaMs = Date.now() - schemaStarted;
-      if (!options.keepOpen) await opened.close();
+      if (!options.keepOpen) {
+        onProgress?.({ phase: 'schema', step: 'stopping Neo4j' });
+        await opened.close();
+      }
       return {
         nodes: catalog.nodes,
         links: catalog.links,
