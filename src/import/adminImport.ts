@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { findJava } from '../neo4j/java.js';
+import { findJava, NEO4J_JVM_OPENS } from '../neo4j/java.js';
 import { ensureRuntimeBuilt } from '../neo4j/runtimeBuild.js';
 import type { Logger } from '../log/index.js';
 import { ARRAY_DELIMITER, type CsvGroup } from './importCsv.js';
@@ -68,10 +68,7 @@ export async function runAdminImport(options: {
     `-Xmx${options.heap}`,
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/java.io=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    ...NEO4J_JVM_OPENS,
     '-cp',
     build.classpath,
     'org.liaisongraph.runtime.OfflineImport',

@@ -49,11 +49,6 @@ export function changesAfter(seq: number, limit: number): CypherQuery {
   };
 }
 
-/** The oldest change still kept (a projection behind it rebuilds). */
-export function oldestChange(): CypherQuery {
-  return { cypher: 'MATCH (c:Change) RETURN min(c.seq) AS seq', params: {} };
-}
-
 /** Forgets changes older than `seconds` (a projection that far behind rebuilds). */
 export function pruneChanges(seconds: number, limit: number): CypherQuery {
   return {

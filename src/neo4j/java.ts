@@ -51,3 +51,11 @@ export function parseJavaMajor(versionText: string): number | undefined {
   const first = Number(match[1]);
   return first === 1 && match[2] ? Number(match[2]) : first;
 }
+
+/** The JDK modules Neo4j 5.26 reaches into, opened on every JVM that runs its code. */
+export const NEO4J_JVM_OPENS: readonly string[] = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+];

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
 import type { Logger } from '../log/index.js';
-import { findJava } from './java.js';
+import { findJava, NEO4J_JVM_OPENS } from './java.js';
 import { ensureRuntimeBuilt } from './runtimeBuild.js';
 import { StartupError } from './startupError.js';
 
@@ -56,10 +56,7 @@ export async function startLocalNeo4j(
     '-XX:+DisableExplicitGC',
     '-Djdk.nio.maxCachedBufferSize=1024',
     '-Dio.netty.tryReflectionSetAccessible=true',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/java.io=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    ...NEO4J_JVM_OPENS,
     '-cp',
     build.classpath,
     build.mainClass,

@@ -30,6 +30,10 @@ export interface ChannelAttributes {
 
 const EMPTY = new Int32Array(0);
 
+/** One node's row of compressed rows (none for a node added after they were built). */
+const row = (start: Int32Array, list: Int32Array, node: number): Int32Array =>
+  node + 1 < start.length ? list.subarray(start[node], start[node + 1]) : EMPTY;
+
 /**
  * Compressed rows: for each of `n` nodes, the live links of `m` whose `node(link)` it is, as
  * `list[start[i] .. start[i + 1])` (a counting sort, two passes over the links).
@@ -106,21 +110,12 @@ export class GraphProjection {
 
   /** Out-links of a node (link indexes, some possibly deleted: check `linkType`). */
   outOf(node: number): Int32Array {
-    return (
-      this.outOverlay.get(node) ??
-      (node + 1 < this.outStart.length
-        ? this.outList.subarray(this.outStart[node], this.outStart[node + 1])
-        : EMPTY)
-    );
+    return this.outOverlay.get(node) ?? row(this.outStart, this.outList, node);
   }
 
+  /** In-links of a node (as `outOf`). */
   inOf(node: number): Int32Array {
-    return (
-      this.inOverlay.get(node) ??
-      (node + 1 < this.inStart.length
-        ? this.inList.subarray(this.inStart[node], this.inStart[node + 1])
-        : EMPTY)
-    );
+    return this.inOverlay.get(node) ?? row(this.inStart, this.inList, node);
   }
 
   /** A node's id. */

@@ -91,7 +91,7 @@ export class LiveProjection {
    * build fail (Neo4j went away), following retries it every `pollMs` until it succeeds.
    */
   async start(): Promise<void> {
-    this.stopListening = this.writes.onCommit((seq) => this.caughtUpTo(seq));
+    this.stopListening = this.writes.onCommit(() => this.afterWrite());
     this.timer = setInterval(() => {
       void this.serialized(() => this.follow()).catch((error: unknown) => {
         if (this.stopped || Date.now() - this.warnedAt < 10_000) return;
@@ -117,8 +117,8 @@ export class LiveProjection {
   /**
    * Runs `work` on the projection, confirmed against the feed within `freshMs`, with no change
    * applied while it runs (tasks on the projection run one after the other: a search is CPU
-   * work, so this costs no throughput in one process). Fails with ProjectionUnavailable when the
-   * feed cannot be read to confirm it.
+   * work, so this costs no throughput in one process). When the feed cannot be read to confirm
+   * it, fails with the executor's error (SERVICE_UNAVAILABLE when Neo4j does not answer).
    */
   use<T>(work: (graph: GraphProjection) => Promise<T>): Promise<T> {
     return this.serialized(async () => {
@@ -128,9 +128,11 @@ export class LiveProjection {
     });
   }
 
-  /** Waits until the projection has applied the feed up to `seq` (a write of this process). */
-  private async caughtUpTo(_seq: number): Promise<void> {
-    // Followed even when `seq` looks applied: the feed may be another epoch's (a replaced store).
+  /**
+   * After a write of this process committed: follows the feed, so the write is in the next read
+   * (always, not only when the write's number looks unapplied: the feed may be another epoch's).
+   */
+  private async afterWrite(): Promise<void> {
     if (!this.graph || this.stopped) return;
     // The write is committed whatever happens here: should the feed not be readable now, the
     // projection is marked unconfirmed, so the next read follows the feed first (or is refused).
