@@ -1,8 +1,8 @@
 import { SEE_ALL } from '../src/context/index.js';
 import { agentIds } from '../src/cypher/index.js';
 import { createLogger } from '../src/log/index.js';
-import { brokersOfAgents, neo4jReachSource } from '../src/paths/index.js';
-import { LiveProjection, projectedReachSource } from '../src/projection/index.js';
+import { brokersOfAgents, neo4jReachSource, perHopSearch } from '../src/paths/index.js';
+import { LiveProjection, memorySearch } from '../src/projection/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, writeResult } from './benchSupport.js';
 import { reachParamsFor } from './reachQuery.js';
@@ -33,10 +33,15 @@ async function main(): Promise<void> {
       const brokers =
         engine === 'memory'
           ? await live.use((g) =>
-              brokersOfAgents(projectedReachSource(g, SEE_ALL), params, 10_000_000, limit),
+              brokersOfAgents(memorySearch(g, SEE_ALL), params, 10_000_000, limit),
             )
           : await database.executor.readTransaction((tx) =>
-              brokersOfAgents(neo4jReachSource(tx, SEE_ALL), params, 10_000_000, limit),
+              brokersOfAgents(
+                perHopSearch(neo4jReachSource(tx, SEE_ALL)),
+                params,
+                10_000_000,
+                limit,
+              ),
             );
       const elapsed = performance.now() - started;
       process.stderr.write(`run ${run}: ${Math.round(elapsed)} ms\n`);

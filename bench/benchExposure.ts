@@ -1,8 +1,8 @@
 import { SEE_ALL } from '../src/context/index.js';
 import { str } from '../src/cypher/index.js';
-import { exposureOfAgents, neo4jReachSource } from '../src/paths/index.js';
+import { exposureOfAgents, neo4jReachSource, perHopSearch } from '../src/paths/index.js';
 import { createLogger } from '../src/log/index.js';
-import { LiveProjection, projectedReachSource } from '../src/projection/index.js';
+import { LiveProjection, memorySearch } from '../src/projection/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
 import { reachParamsFor } from './reachQuery.js';
@@ -68,10 +68,15 @@ async function main(): Promise<void> {
         const result =
           engine === 'memory'
             ? await live.use((g) =>
-                exposureOfAgents(projectedReachSource(g, SEE_ALL), params, target, 10_000_000),
+                exposureOfAgents(memorySearch(g, SEE_ALL), params, target, 10_000_000),
               )
             : await database.executor.readTransaction((tx) =>
-                exposureOfAgents(neo4jReachSource(tx, SEE_ALL), params, target, 10_000_000),
+                exposureOfAgents(
+                  perHopSearch(neo4jReachSource(tx, SEE_ALL)),
+                  params,
+                  target,
+                  10_000_000,
+                ),
               );
         const elapsed = performance.now() - started;
         process.stderr.write(

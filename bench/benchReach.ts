@@ -2,7 +2,7 @@ import { SEE_ALL } from '../src/context/index.js';
 import { agentIds, str } from '../src/cypher/index.js';
 import { createLogger } from '../src/log/index.js';
 import { computeReach, neo4jReachSource } from '../src/paths/index.js';
-import { LiveProjection, projectedReachSource } from '../src/projection/index.js';
+import { LiveProjection, memorySearch, projectedReachSource } from '../src/projection/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
 import { floorReach } from './floorSearch.js';
@@ -81,6 +81,13 @@ async function main(): Promise<void> {
       const row: Record<string, unknown> = {};
       if (engines.includes('memory'))
         row['memory'] = await measure(agents, async (agent) => {
+          const outcome = await live.use((g) =>
+            memorySearch(g, SEE_ALL).reach(params(agent), 10_000_000),
+          );
+          return (outcome?.channels.length ?? 0) + (outcome?.services.length ?? 0);
+        });
+      if (engines.includes('previous'))
+        row['previous'] = await measure(agents, async (agent) => {
           const outcome = await live.use((g) =>
             computeReach(projectedReachSource(g, SEE_ALL), params(agent), 10_000_000),
           );

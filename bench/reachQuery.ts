@@ -9,7 +9,7 @@ import {
   type ReachParams,
 } from '../src/paths/index.js';
 import { API_RESULT_CAP } from './benchDatabase.js';
-import { projectedReachSource, type LiveProjection } from '../src/projection/index.js';
+import { memorySearch, type LiveProjection } from '../src/projection/index.js';
 
 /**
  * The penetrationReach operation of bench:api: everything the in-process computeReach returns
@@ -64,8 +64,7 @@ export function directReach(
   live?: LiveProjection,
 ): Promise<ReachOutcome | undefined> {
   const params = reachParamsFor(agent, maxHops);
-  if (live)
-    return live.use((g) => computeReach(projectedReachSource(g, SEE_ALL), params, API_RESULT_CAP));
+  if (live) return live.use((g) => memorySearch(g, SEE_ALL).reach(params, API_RESULT_CAP));
   return database.executor.readTransaction((tx) =>
     computeReach(neo4jReachSource(tx, SEE_ALL), params, API_RESULT_CAP),
   );

@@ -1,12 +1,12 @@
 import { NEVER } from '../model/index.js';
 import { readingOf } from './reading.js';
-import { checkDeadline, computeReach, type Focus } from './computeReach.js';
+import { checkDeadline } from './computeReach.js';
 
 /** When a search over every agent must stop (see SearchTimedOut). */
 export type Deadline = { readonly at: number; readonly budgetMs: number };
 import { TimesToTarget } from './timesToTarget.js';
 import type { BrokerRecord } from './records.js';
-import type { Reached, ReachOutcome, ReachParams, ReachSource } from './reachTypes.js';
+import type { Focus, GraphSearch, Reached, ReachOutcome, ReachParams } from './reachTypes.js';
 
 /** Agents searched side by side (hop by hop in Neo4j their reads batch; memory is bounded). */
 const AGENT_BATCH = 64;
@@ -20,19 +20,17 @@ const AGENT_BATCH = 64;
  * on a graph of a million nodes).
  */
 export async function brokersOfAgents(
-  source: ReachSource,
+  search: GraphSearch,
   params: Omit<ReachParams, 'agent'>,
   resultCap: number,
   limit: number,
   deadline?: Deadline,
 ): Promise<BrokerRecord[]> {
-  const ids = await source.agents();
+  const ids = await search.source.agents();
   const through = new Map<string, Set<string>>();
   for (let i = 0; i < ids.length; i += AGENT_BATCH) {
     const outcomes = await Promise.all(
-      ids
-        .slice(i, i + AGENT_BATCH)
-        .map((agent) => computeReach(source, { ...params, agent }, resultCap)),
+      ids.slice(i, i + AGENT_BATCH).map((agent) => search.reach({ ...params, agent }, resultCap)),
     );
     for (const outcome of outcomes)
       if (outcome !== undefined && outcome.windows.length > 0) countThrough(outcome, through);
@@ -54,12 +52,13 @@ export async function brokersOfAgents(
  * refused at its first step.
  */
 export async function exposureOfAgents(
-  source: ReachSource,
+  search: GraphSearch,
   params: Omit<ReachParams, 'agent'>,
   target: { id: string; label: 'Service' | 'LiaisonChannel' },
   resultCap: number,
   deadline?: Deadline,
 ): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
+  const { source } = search;
   const own = await readingOf(source, params.reading).spansOf(target.id, target.label);
   // The backward levels read the spans the forward searches read (computeReach applies the
   // reading to `source` itself).
@@ -76,9 +75,7 @@ export async function exposureOfAgents(
     checkDeadline(deadline);
     while (times.depth < hops) await times.extend();
     const outcomes = await Promise.all(
-      pending.map((agent) =>
-        computeReach(source, { ...params, agent, maxHops: hops }, resultCap, focus),
-      ),
+      pending.map((agent) => search.reach({ ...params, agent, maxHops: hops }, resultCap, focus)),
     );
     pending = [];
     for (const outcome of outcomes) {

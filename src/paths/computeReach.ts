@@ -13,6 +13,8 @@ import { Best } from './ranking.js';
 const ALWAYS: Interval = { from: BEGINNING, to: END };
 import type {
   ChannelFacts,
+  Focus,
+  GraphSearch,
   Path,
   PathLink,
   ReachOutcome,
@@ -22,24 +24,6 @@ import type {
 import { readingOf } from './reading.js';
 import { dominant, dominates, extend, meetEvent, pieceOf, type Piece, type Step } from './steps.js';
 import { CONFIDENCE_WEIGHT, sharingWeight } from './weights.js';
-
-/**
- * Narrows a reach to one target (for exposure): only pieces that could still reach the target
- * within the hop limit are extended, and the search stops after the hop at which the target is
- * first reached (its explanation is final then: later hops only find longer paths). Operations
- * are not computed. The answer for the target is exactly the unfocused one.
- */
-export interface Focus {
-  readonly target: string;
-  /**
-   * Whether a piece at this service, open during `interval`, could reach the target within
-   * `remaining` more channels. May admit pieces that cannot (it need not know the third-party
-   * rule), never refuses one that can.
-   */
-  readonly mayReach: (service: string, interval: Interval, remaining: number) => boolean;
-  /** The target's own validity: every path to it lies inside it. */
-  readonly targetValidity: Interval;
-}
 
 /**
  * Thrown when a search over every agent (exposure, brokers) runs past its deadline: the same
@@ -391,3 +375,9 @@ export async function computeReach(
     operations: operations.list(),
   };
 }
+
+/** The per-hop search: `computeReach` on a source (the neo4j engine, and tests' reference). */
+export const perHopSearch = (source: ReachSource): GraphSearch => ({
+  source,
+  reach: (params, resultCap, focus) => computeReach(source, params, resultCap, focus),
+});

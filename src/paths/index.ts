@@ -1,4 +1,4 @@
-export { computeReach, ResultCapExceeded, SearchTimedOut, type Focus } from './computeReach.js';
+export { computeReach, perHopSearch, ResultCapExceeded, SearchTimedOut } from './computeReach.js';
 export { neo4jReachSource } from './neo4jReachSource.js';
 export type {
   ReachOutcome,
@@ -7,6 +7,8 @@ export type {
   PathLink,
   ReachParams,
   ReachSource,
+  GraphSearch,
+  Focus,
   ReachedWindow,
 } from './reachTypes.js';
 export { underReadings, combineReadings } from './certainty.js';

@@ -99,6 +99,33 @@ export interface ReachSource {
   spansOf(id: string, label: 'Service' | 'LiaisonChannel'): Promise<Spans | undefined>;
 }
 
+/**
+ * Narrows a reach to one target (for exposure): only pieces that could still reach the target
+ * within the hop limit are extended, and the search stops after the hop at which the target is
+ * first reached (its explanation is final then: later hops only find longer paths). Operations
+ * are not computed. The answer for the target is exactly the unfocused one.
+ */
+export interface Focus {
+  readonly target: string;
+  /**
+   * Whether a piece at this service, open during `interval`, could reach the target within
+   * `remaining` more channels. May admit pieces that cannot (it need not know the third-party
+   * rule), never refuses one that can.
+   */
+  readonly mayReach: (service: string, interval: Interval, remaining: number) => boolean;
+  /** The target's own validity: every path to it lies inside it. */
+  readonly targetValidity: Interval;
+}
+
+/**
+ * What a path query runs on (`PathEngine.read`): the facts (`source`) and the engine's reach
+ * search over them, which computes exactly `computeReach` on that source.
+ */
+export interface GraphSearch {
+  readonly source: ReachSource;
+  reach(params: ReachParams, resultCap: number, focus?: Focus): Promise<ReachOutcome | undefined>;
+}
+
 /** A link on an explaining path. */
 export interface PathLink {
   readonly id: string;

@@ -1,8 +1,12 @@
 import type { Executor } from '../neo4j/index.js';
+import { perHopSearch } from '../paths/computeReach.js';
 import { neo4jReachSource } from '../paths/neo4jReachSource.js';
-import type { ReachSource } from '../paths/reachTypes.js';
+import type { GraphSearch } from '../paths/reachTypes.js';
 import type { Visibility } from '../visibility/index.js';
+import { arrayReach } from './arraySearch.js';
+import type { GraphProjection } from './graphProjection.js';
 import type { LiveProjection } from './liveProjection.js';
+import { projectedFacts } from './projectedFacts.js';
 import { projectedReachSource } from './projectedReachSource.js';
 
 /** Where path queries read the graph (PATH_ENGINE). */
@@ -16,15 +20,16 @@ export type EngineKind = 'memory' | 'neo4j';
  */
 export interface PathEngine {
   readonly kind: EngineKind;
-  /** Runs `work` on a source under `view`, one consistent snapshot for all its reads. */
-  read<T>(view: Visibility, work: (source: ReachSource) => Promise<T>): Promise<T>;
+  /** Runs `work` on the graph under `view`, one consistent snapshot for all its reads. */
+  read<T>(view: Visibility, work: (search: GraphSearch) => Promise<T>): Promise<T>;
 }
 
 /** Hop by hop in Neo4j. */
 export function neo4jEngine(executor: Executor): PathEngine {
   return {
     kind: 'neo4j',
-    read: (view, work) => executor.readTransaction((tx) => work(neo4jReachSource(tx, view))),
+    read: (view, work) =>
+      executor.readTransaction((tx) => work(perHopSearch(neo4jReachSource(tx, view)))),
   };
 }
 
@@ -32,6 +37,20 @@ export function neo4jEngine(executor: Executor): PathEngine {
 export function memoryEngine(live: LiveProjection): PathEngine {
   return {
     kind: 'memory',
-    read: (view, work) => live.use((graph) => work(projectedReachSource(graph, view))),
+    read: (view, work) => live.use((graph) => work(memorySearch(graph, view))),
+  };
+}
+
+/**
+ * The memory engine's search on a projection under `view`: reach runs over the projection's
+ * arrays (src/projection/arraySearch.ts); the backward search of exposure and the list of
+ * agents read the same facts by id.
+ */
+export function memorySearch(graph: GraphProjection, view: Visibility): GraphSearch {
+  const facts = projectedFacts(graph, view);
+  return {
+    source: projectedReachSource(graph, view),
+    reach: (params, resultCap, focus) =>
+      Promise.resolve(arrayReach(facts, params, resultCap, focus)),
   };
 }

@@ -72,10 +72,10 @@ const exposure: NonNullable<QueryResolvers['exposure']> = async (_p, args, ctx) 
   const view = await viewFor(ctx, args.evidence);
   try {
     const deadline = deadlineOf(ctx);
-    const { considered, exposed } = await ctx.engine.read(view, async (source) => {
+    const { considered, exposed } = await ctx.engine.read(view, async (search) => {
       const run = (reading: Reading) =>
         exposureOfAgents(
-          source,
+          search,
           { ...params, reading },
           { id: args.target, label },
           ctx.limits.pathMaxResults,
@@ -115,9 +115,9 @@ const brokers: NonNullable<QueryResolvers['brokers']> = async (_p, args, ctx) =>
   );
   const view = await viewFor(ctx, args.evidence);
   try {
-    return await ctx.engine.read(view, (source) =>
+    return await ctx.engine.read(view, (search) =>
       brokersOfAgents(
-        source,
+        search,
         { ...params, reading: args.certainty },
         ctx.limits.pathMaxResults,
         limit,

@@ -4,7 +4,6 @@ import { ApiError, ErrorCode, badInput, notFound } from '../errors/index.js';
 import type { QueryResolvers, Resolvers } from '../generated/resolvers.js';
 import { LINKS, type Label } from '../model/index.js';
 import {
-  computeReach,
   underReadings,
   type Reached,
   type ReachedWindow,
@@ -116,9 +115,9 @@ const penetrationReach: NonNullable<QueryResolvers['penetrationReach']> = async 
   const params = reachParams(args, ctx);
   try {
     const view = await viewFor(ctx, args.evidence);
-    const outcome = await ctx.engine.read(view, (source) => {
+    const outcome = await ctx.engine.read(view, (search) => {
       return underReadings(args.certainty, (reading) =>
-        computeReach(source, { ...params, reading }, ctx.limits.pathMaxResults),
+        search.reach({ ...params, reading }, ctx.limits.pathMaxResults),
       );
     });
     if (!outcome)

@@ -7,10 +7,11 @@ import {
   computeReach,
   exposureOfAgents,
   neo4jReachSource,
+  perHopSearch,
   type Reached,
 } from '../../src/paths/index.js';
 import { connectTestDatabase, resetDatabase, testLog } from '../support/connect.js';
-import { LiveProjection, projectedReachSource } from '../../src/projection/index.js';
+import { LiveProjection, memorySearch } from '../../src/projection/index.js';
 import { bruteForceReach, type BruteOptions, type Element } from './bruteForceReach.js';
 import { firstDay, lastDay } from '../../src/model/index.js';
 import { randomGraph, toDocument, window } from './randomGraph.js';
@@ -130,7 +131,7 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
               if (!actual) throw new Error('the agent was not found');
               // The in-memory engine (the projection) answers exactly as the per-hop one.
               const inMemory = await live.use((g) =>
-                computeReach(projectedReachSource(g, SEE_ALL), params, 1_000_000),
+                memorySearch(g, SEE_ALL).reach(params, 1_000_000),
               );
               expect(inMemory).toEqual(actual);
               // The agent's windows: the penetrations' (in the filters), merged, none empty.
@@ -147,10 +148,15 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
               ];
               for (const target of targets) {
                 const { exposed } = await database.executor.readTransaction((tx) =>
-                  exposureOfAgents(neo4jReachSource(tx, SEE_ALL), params, target, 1_000_000),
+                  exposureOfAgents(
+                    perHopSearch(neo4jReachSource(tx, SEE_ALL)),
+                    params,
+                    target,
+                    1_000_000,
+                  ),
                 );
                 const exposedInMemory = await live.use((g) =>
-                  exposureOfAgents(projectedReachSource(g, SEE_ALL), params, target, 1_000_000),
+                  exposureOfAgents(memorySearch(g, SEE_ALL), params, target, 1_000_000),
                 );
                 expect(exposedInMemory.exposed).toEqual(exposed);
                 const full = [...actual.channels, ...actual.services].find(

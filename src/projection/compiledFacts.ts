@@ -1,0 +1,232 @@
+import type { Interval } from '../model/index.js';
+import type { EventSpans, Footholds, Reading, Spans } from '../paths/reachTypes.js';
+import { sharingWeight } from '../paths/weights.js';
+import { dayNumber } from './days.js';
+import { KIND } from './graphProjection.js';
+import type { ProjectedFacts } from './projectedFacts.js';
+
+/** Entries kept per kind, at most (then the cache starts again), as the facts keep theirs. */
+const KEPT = 50_000;
+
+/** A span in day numbers; empty when `from > to`. */
+export interface Days {
+  readonly from: number;
+  readonly to: number;
+}
+
+const EMPTY: Days = { from: 1, to: 0 };
+
+/** A channel as a search under one reading reads it. */
+export interface NChannel extends Days {
+  readonly node: number;
+  readonly weight: number;
+  readonly thirdPartyRule: boolean;
+  readonly disciplines: readonly string[];
+  /** Its parties in force on some day: membership within the service's own span. */
+  readonly parties: readonly NParty[];
+}
+
+export interface NParty extends Days {
+  readonly service: number;
+  readonly link: string;
+}
+
+/** A PART_OF move from a service: to `other`, within the link and the other service's span. */
+export interface NMove extends Days {
+  readonly other: number;
+  readonly link: string;
+  readonly component: number;
+  readonly whole: number;
+}
+
+/**
+ * An event (operation) as one reading meets it: `from`/`to` its span; `whole` set under the
+ * certain reading when it has no certain day (docs/path-semantics.md, operations).
+ */
+export interface NEvent extends Days {
+  readonly whole: Days | undefined;
+}
+
+export interface NOperation extends NEvent {
+  readonly operation: number;
+  readonly link: string;
+  readonly type: 'CONDUCTED' | 'THROUGH';
+}
+
+export interface NFootholds {
+  readonly agent: number;
+  readonly penetrations: readonly (Days & { link: string; confidence: string })[];
+  readonly serves: readonly (Days & { link: string; service: number })[];
+  readonly postings: readonly (Days & { link: string; channel: NChannel })[];
+  readonly operations: readonly (NEvent & { link: string; operation: number })[];
+}
+
+export const days = (i: Interval): Days => ({ from: dayNumber(i.from), to: dayNumber(i.to) });
+
+const meet = (a: Days, b: Days): Days => ({
+  from: a.from > b.from ? a.from : b.from,
+  to: a.to < b.to ? a.to : b.to,
+});
+
+function kept<V>(map: Map<number, V>, key: number, make: () => V): V {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  if (map.size >= KEPT) map.clear();
+  map.set(key, made);
+  return made;
+}
+
+/**
+ * The projected facts under one reading, in day numbers and node indexes: what the memory
+ * engine's search (src/projection/arraySearch.ts) reads. Each reading picks, of every element's
+ * two spans, the one docs/path-semantics.md says it reads (`readingOf` does the same for the
+ * per-hop engine): the inner span under CERTAIN, the outer under POSSIBLE. Spans that are
+ * always met together (a membership and its service, a move's link and the service it leads
+ * to) are intersected once here.
+ */
+export class CompiledFacts {
+  private readonly channels = new Map<number, NChannel | null>();
+  private readonly adjacency = new Map<number, readonly { party: NParty; channel: NChannel }[]>();
+  private readonly moves = new Map<number, readonly NMove[]>();
+  private readonly operations = new Map<number, readonly NOperation[]>();
+
+  constructor(
+    readonly facts: ProjectedFacts,
+    readonly reading: Reading,
+  ) {}
+
+  private span(s: Spans): Days {
+    return days(this.reading === 'CERTAIN' ? s.certain : s.validity);
+  }
+
+  private pair(a: Interval, certainA: Interval, b: Interval, certainB: Interval): Days {
+    return this.reading === 'CERTAIN'
+      ? meet(days(certainA), days(certainB))
+      : meet(days(a), days(b));
+  }
+
+  private event(s: EventSpans): NEvent {
+    const span = this.span(s);
+    if (this.reading === 'CERTAIN' && span.from > span.to)
+      return { ...EMPTY, whole: days(s.validity) };
+    return { ...span, whole: undefined };
+  }
+
+  private index(id: string): number {
+    return this.facts.g.index.get(id) ?? -1;
+  }
+
+  channelAt(c: number): NChannel | null {
+    return kept(this.channels, c, () => {
+      const facts = this.facts.channelAt(c);
+      if (!facts) return null;
+      const parties: NParty[] = [];
+      for (const p of facts.parties) {
+        const span = this.pair(p.validity, p.certain, p.serviceValidity, p.serviceCertain);
+        if (span.from <= span.to)
+          parties.push({ ...span, service: this.index(p.service), link: p.link });
+      }
+      return {
+        ...this.span(facts),
+        node: c,
+        weight: sharingWeight(facts.sharing),
+        thirdPartyRule: facts.thirdPartyRule,
+        disciplines: facts.disciplines,
+        parties,
+      };
+    });
+  }
+
+  /** A service's channels, each with the service's own party entry. */
+  adjacencyAt(s: number): readonly { party: NParty; channel: NChannel }[] {
+    return kept(this.adjacency, s, () => {
+      const out: { party: NParty; channel: NChannel }[] = [];
+      const seen = new Set<number>();
+      for (const { channel } of this.facts.adjacencyAt(s)) {
+        const c = this.index(channel.id);
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const compiled = this.channelAt(c);
+        if (!compiled) continue;
+        for (const party of compiled.parties)
+          if (party.service === s) out.push({ party, channel: compiled });
+      }
+      return out;
+    });
+  }
+
+  movesAt(s: number): readonly NMove[] {
+    return kept(this.moves, s, () => {
+      const out: NMove[] = [];
+      for (const l of this.facts.structureAt(s)) {
+        const component = this.index(l.component);
+        const whole = this.index(l.whole);
+        const up = component === s;
+        const span = up
+          ? this.pair(l.validity, l.certain, l.wholeValidity, l.wholeCertain)
+          : this.pair(l.validity, l.certain, l.componentValidity, l.componentCertain);
+        if (span.from <= span.to)
+          out.push({ ...span, other: up ? whole : component, link: l.link, component, whole });
+      }
+      return out;
+    });
+  }
+
+  /** The operations a service CONDUCTED, or that ran THROUGH a channel. */
+  operationsAt(node: number): readonly NOperation[] {
+    return kept(this.operations, node, () =>
+      this.facts.operationsAt(node).map((o) => ({
+        ...this.event(o),
+        operation: this.index(o.operation),
+        link: o.link,
+        type: o.type,
+      })),
+    );
+  }
+
+  footholdsOf(agent: string): NFootholds | undefined {
+    const a = this.facts.indexOf(agent, KIND.Officer);
+    const f: Footholds | undefined = a === undefined ? undefined : this.facts.footholdsAt(a);
+    if (a === undefined || !f) return undefined;
+    const postings: (Days & { link: string; channel: NChannel })[] = [];
+    for (const p of f.postings) {
+      const channel = this.channelAt(this.index(p.channel));
+      if (channel) postings.push({ ...this.span(p), link: p.link, channel });
+    }
+    return {
+      agent: a,
+      penetrations: f.penetrations.map((p) => ({
+        ...this.span(p),
+        link: p.link,
+        confidence: p.confidence,
+      })),
+      serves: f.serves.map((s) => ({
+        ...this.pair(s.validity, s.certain, s.serviceValidity, s.serviceCertain),
+        link: s.link,
+        service: this.index(s.service),
+      })),
+      postings,
+      operations: f.operations.map((o) => ({
+        ...this.event(o),
+        link: o.link,
+        operation: this.index(o.operation),
+      })),
+    };
+  }
+}
+
+const compiled = new WeakMap<ProjectedFacts, Record<Reading, CompiledFacts>>();
+
+/** The facts under `reading`, one per projected facts (so per view and version) and reading. */
+export function compiledFacts(facts: ProjectedFacts, reading: Reading): CompiledFacts {
+  let both = compiled.get(facts);
+  if (!both) {
+    both = {
+      CERTAIN: new CompiledFacts(facts, 'CERTAIN'),
+      POSSIBLE: new CompiledFacts(facts, 'POSSIBLE'),
+    };
+    compiled.set(facts, both);
+  }
+  return both[reading];
+}
