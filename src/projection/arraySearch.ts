@@ -2,10 +2,13 @@ import { merge, type Interval } from '../model/index.js';
 import { ResultCapExceeded } from '../paths/computeReach.js';
 import type { Focus, Reached, ReachOutcome, ReachParams } from '../paths/reachTypes.js';
 import { CONFIDENCE_WEIGHT } from '../paths/weights.js';
-import { compiledFacts, days, type CompiledFacts, type NEvent } from './compiledFacts.js';
+import { compiledFacts, days, type NChannel, type NEvent } from './compiledFacts.js';
 import { dayName, FIRST_DAY, LAST_DAY } from './days.js';
-import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, Pieces } from './pieces.js';
+import { Offers, Thinning } from './nodeChains.js';
+import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
 import type { ProjectedFacts } from './projectedFacts.js';
+
+const { PARTY_TO, POSTED_TO, SERVES, TOOK_PART, PART_OF, CONDUCTED, THROUGH } = LINK_CODE;
 
 /**
  * The days a piece open `from`..`to` meets an event (`meetEvent` in src/paths/steps.ts):
@@ -25,7 +28,7 @@ function meetEvent(from: number, to: number, event: NEvent): [number, number] | 
 function covered(list: readonly number[] | undefined, from: number, to: number): boolean {
   if (!list) return false;
   for (let i = 0; i < list.length; i += 2)
-    if ((list[i] ?? 0) <= from && to <= (list[i + 1] ?? 0)) return true;
+    if ((list[i] as number) <= from && to <= (list[i + 1] as number)) return true;
   return false;
 }
 
@@ -36,8 +39,8 @@ function cover(list: readonly number[] | undefined, from: number, to: number): n
   let t = to;
   let placed = false;
   for (let i = 0; i < (list?.length ?? 0); i += 2) {
-    const a = list?.[i] ?? 0;
-    const b = list?.[i + 1] ?? 0;
+    const a = list?.[i] as number;
+    const b = list?.[i + 1] as number;
     if (b + 1 < f) out.push(a, b);
     else if (t + 1 < a) {
       if (!placed) out.push(f, t);
@@ -52,12 +55,26 @@ function cover(list: readonly number[] | undefined, from: number, to: number): n
   return out;
 }
 
+/** How many earlier arrivals at a channel are compared with a new one (`containedEarlier`). */
+const EARLIER_COMPARED = 16;
+
+// A search runs to its end without yielding, so these serve every search in turn.
+const pieces = new Pieces();
+const offers = new Offers();
+const thinning = new Thinning();
+const thinned: number[] = [];
+
 /**
  * Penetration reach on the in-memory projection: exactly `computeReach` (src/paths), the same
  * rules in the same order, over the projection's node indexes and day numbers, with paths kept
- * as parent pointers (`Pieces`). Only the explanations an answer returns become objects.
- * `computeReach` stays the definition the per-hop engine runs; the property tests hold both
- * to the brute-force oracle.
+ * as parent pointers in typed columns (`Pieces`). Only the explanations an answer returns
+ * become objects. `computeReach` stays the definition the per-hop engine runs; the property
+ * tests hold both to the brute-force oracle.
+ *
+ * One pruning is added, exact by the argument `dominant` makes: an arrival at a channel whose
+ * interval lies inside that of an arrival there at fewer hops is not made. The earlier one
+ * ranks better, reaches every party (but the service it came from, which held a wider interval
+ * at fewer hops already) over a wider interval, and meets every operation the later one would.
  */
 export function arrayReach(
   projected: ProjectedFacts,
@@ -65,12 +82,14 @@ export function arrayReach(
   resultCap: number,
   focus?: Focus,
 ): ReachOutcome | undefined {
-  const facts: CompiledFacts = compiledFacts(projected, params.reading);
+  const facts = compiledFacts(projected, params.reading);
   const { g } = projected;
   const f = facts.footholdsOf(params.agent);
   if (!f) return undefined;
-  const pieces = new Pieces(g.ids);
-  const target = focus === undefined ? -1 : (g.index.get(focus.target) ?? -2);
+  pieces.reset(g.ids);
+  offers.start(g.nodeCount);
+  thinning.ready(g.nodeCount);
+  const target = focus === undefined ? -1 : (g.index.get(focus.target) ?? -1);
   const mayReach = (node: number, hops: number, from: number, to: number): boolean =>
     focus === undefined ||
     focus.mayReach(g.idOf(node), { from: dayName(from), to: dayName(to) }, params.maxHops - hops);
@@ -93,22 +112,11 @@ export function arrayReach(
     const t = days(focus.targetValidity);
     searched = starts.filter((s) => Math.max(s.from, t.from) <= Math.min(s.to, t.to));
   }
-
-  const channels = new Map<number, number[]>();
-  const services = new Map<number, number[]>();
-  const operations = new Map<number, number[]>();
-  const offer = (best: Map<number, number[]>, p: number): void => {
-    const node = pieces.node[p] ?? 0;
-    const list = best.get(node);
-    if (list) list.push(p);
-    else best.set(node, [p]);
-  };
   const visited: number[] = [];
   const checkCap = (): void => {
-    if (channels.size + services.size + operations.size > resultCap)
-      throw new ResultCapExceeded(resultCap);
+    if (offers.size > resultCap) throw new ResultCapExceeded(resultCap);
   };
-  const targetFound = (): boolean => channels.has(target) || services.has(target);
+  const targetFound = (): boolean => target >= 0 && offers.first(target) >= 0;
 
   // Hop 0: services served and operations taken part in, within a window.
   const agent = f.agent;
@@ -124,7 +132,7 @@ export function arrayReach(
           root,
           serve.service,
           serve.link,
-          'SERVES',
+          SERVES,
           agent,
           serve.service,
           AT_SERVICE,
@@ -133,43 +141,49 @@ export function arrayReach(
           from,
           to,
           true,
+          -1,
         ),
       );
     }
     for (const op of f.operations) {
       const met = meetEvent(start.from, start.to, op);
-      if (!met) continue;
-      offer(
-        operations,
-        pieces.step(
-          root,
-          op.operation,
-          op.link,
-          'TOOK_PART',
-          agent,
-          op.operation,
-          AT_OPERATION,
-          0,
-          start.score,
-          met[0],
-          met[1],
-          false,
-        ),
-      );
+      if (met)
+        offers.offer(
+          pieces,
+          pieces.step(
+            root,
+            op.operation,
+            op.link,
+            TOOK_PART,
+            agent,
+            op.operation,
+            AT_OPERATION,
+            0,
+            start.score,
+            met[0],
+            met[1],
+            false,
+            -1,
+          ),
+        );
     }
   }
 
   const coverage = new Map<number, number[]>();
   const goesOn = (p: number): boolean =>
-    pieces.extendable[p] === true &&
-    !covered(coverage.get(pieces.node[p] ?? 0), pieces.from[p] ?? 0, pieces.to[p] ?? 0);
+    pieces.extendable[p] === 1 &&
+    !covered(
+      coverage.get(pieces.node[p] as number),
+      pieces.from[p] as number,
+      pieces.to[p] as number,
+    );
   /** Structure (docs/path-semantics.md), as `closeOverStructure` in computeReach. */
-  const closeOverStructure = (made: number[]): number[] => {
-    if (!params.followStructure) return made;
+  const closeOverStructure = (made: readonly number[]): number[] => {
+    if (!params.followStructure) return [...made];
     const all = [...made];
     const atNode = new Map<number, number[]>();
     const note = (p: number): void => {
-      const node = pieces.node[p] ?? 0;
+      const node = pieces.node[p] as number;
       const list = atNode.get(node);
       if (list) list.push(p);
       else atNode.set(node, [p]);
@@ -179,35 +193,35 @@ export function arrayReach(
     while (pending.length > 0) {
       const steps: number[] = [];
       for (const p of pending) {
-        const node = pieces.node[p] ?? 0;
-        for (const move of facts.movesAt(node)) {
+        const hops = pieces.hops[p] as number;
+        for (const move of facts.movesAt(pieces.node[p] as number)) {
           if (pieces.onPath(p, move.other)) continue;
-          const from = Math.max(pieces.from[p] ?? 0, move.from);
-          const to = Math.min(pieces.to[p] ?? 0, move.to);
-          const hops = pieces.hops[p] ?? 0;
+          const from = Math.max(pieces.from[p] as number, move.from);
+          const to = Math.min(pieces.to[p] as number, move.to);
           if (from > to || !mayReach(move.other, hops, from, to)) continue;
           steps.push(
             pieces.step(
               p,
               move.other,
               move.link,
-              'PART_OF',
+              PART_OF,
               move.component,
               move.whole,
               AT_SERVICE,
               hops,
-              pieces.score[p] ?? 0,
+              pieces.score[p] as number,
               from,
               to,
               true,
+              -1,
             ),
           );
         }
       }
-      const fresh = pieces
-        .dominant(steps)
+      const fresh = thinning
+        .dominant(pieces, steps, thinned)
         .filter(
-          (q) => !(atNode.get(pieces.node[q] ?? 0) ?? []).some((r) => pieces.dominates(r, q)),
+          (q) => !(atNode.get(pieces.node[q] as number) ?? []).some((r) => pieces.dominates(r, q)),
         );
       all.push(...fresh);
       for (const p of fresh) note(p);
@@ -216,52 +230,65 @@ export function arrayReach(
     return all;
   };
 
-  let frontier = closeOverStructure(pieces.dominant(serving));
+  let frontier = closeOverStructure(thinning.dominant(pieces, serving, thinned));
   for (const p of frontier) {
-    offer(services, p);
+    offers.offer(pieces, p);
     visited.push(p);
   }
 
-  const { disciplines, direction } = params;
-  const carries = (channel: { disciplines: readonly string[] }): boolean =>
+  const { disciplines, direction, respectThirdPartyRule } = params;
+  const carries = (channel: NChannel): boolean =>
     disciplines.length === 0 ||
     channel.disciplines.length === 0 ||
     channel.disciplines.some((d) => disciplines.includes(d));
+  /** Whether an arrival at fewer hops at `channel` was open throughout `from..to`. */
+  const containedEarlier = (channel: number, hops: number, from: number, to: number): boolean => {
+    let seen = 0;
+    for (
+      let q = offers.first(channel);
+      q >= 0 && seen < EARLIER_COMPARED;
+      q = pieces.next[q] as number, seen++
+    )
+      if (
+        (pieces.hops[q] as number) < hops &&
+        (pieces.from[q] as number) <= from &&
+        to <= (pieces.to[q] as number)
+      )
+        return true;
+    return false;
+  };
+  const arrivals: number[] = [];
+  const steps: number[] = [];
   for (let hop = 0; hop < params.maxHops && !targetFound(); hop++) {
-    const arrivals: number[] = [];
+    const hops = hop + 1;
+    arrivals.length = 0;
+    /** The arrival of piece `p` at `channel` over days `from..to` already within the crossing. */
     const arrive = (
+      p: number,
+      channel: NChannel,
       from: number,
-      channel: Parameters<typeof carries>[0] & {
-        node: number;
-        from: number;
-        to: number;
-        weight: number;
-        thirdPartyRule: boolean;
-      },
-      span: { from: number; to: number },
+      to: number,
       link: string,
-      type: 'PARTY_TO' | 'POSTED_TO',
+      type: number,
       fromService: number,
     ): void => {
       if (!carries(channel)) return;
-      const rule = params.respectThirdPartyRule && channel.thirdPartyRule;
-      if (rule && direction === 'INBOUND' && hop + 1 > 1) return;
-      const a = Math.max(pieces.from[from] ?? 0, span.from, channel.from);
-      const b = Math.min(pieces.to[from] ?? 0, span.to, channel.to);
-      if (a > b) return;
+      if (respectThirdPartyRule && channel.thirdPartyRule && direction === 'INBOUND' && hops > 1)
+        return;
+      if (containedEarlier(channel.node, hops, from, to)) return;
       arrivals.push(
         pieces.step(
-          from,
+          p,
           channel.node,
           link,
           type,
-          type === 'POSTED_TO' ? agent : (pieces.node[from] ?? 0),
+          type === POSTED_TO ? agent : (pieces.node[p] as number),
           channel.node,
           AT_CHANNEL,
-          hop + 1,
-          (pieces.score[from] ?? 0) * channel.weight,
-          a,
-          b,
+          hops,
+          (pieces.score[p] as number) * channel.weight,
+          from,
+          to,
           false,
           fromService,
         ),
@@ -271,65 +298,99 @@ export function arrayReach(
     if (hop === 0)
       for (const start of searched)
         for (const posting of f.postings) {
+          const { channel } = posting;
           const from = Math.max(start.from, posting.from);
           const to = Math.min(start.to, posting.to);
           if (from > to) continue;
           const root = pieces.root(agent, start.score, from, to);
-          arrive(root, posting.channel, posting, posting.link, 'POSTED_TO', -1);
+          const a = Math.max(from, channel.from);
+          const b = Math.min(to, channel.to);
+          if (a <= b) arrive(root, channel, a, b, posting.link, POSTED_TO, -1);
         }
     // Extend only pieces that bring time not yet covered at their service.
     const expanding = frontier.filter(
       (p) =>
         goesOn(p) &&
-        mayReach(pieces.node[p] ?? 0, pieces.hops[p] ?? 0, pieces.from[p] ?? 0, pieces.to[p] ?? 0),
+        mayReach(
+          pieces.node[p] as number,
+          pieces.hops[p] as number,
+          pieces.from[p] as number,
+          pieces.to[p] as number,
+        ),
     );
     for (const p of expanding) {
-      const node = pieces.node[p] ?? 0;
-      coverage.set(node, cover(coverage.get(node), pieces.from[p] ?? 0, pieces.to[p] ?? 0));
+      const node = pieces.node[p] as number;
+      coverage.set(
+        node,
+        cover(coverage.get(node), pieces.from[p] as number, pieces.to[p] as number),
+      );
     }
     for (const p of expanding) {
-      const node = pieces.node[p] ?? 0;
-      for (const { party, channel } of facts.adjacencyAt(node))
-        arrive(p, channel, party, party.link, 'PARTY_TO', node);
+      const node = pieces.node[p] as number;
+      const pFrom = pieces.from[p] as number;
+      const pTo = pieces.to[p] as number;
+      const adjacency = facts.adjacencyAt(node);
+      const { from, to } = adjacency;
+      for (let i = 0; i < adjacency.size; i++) {
+        const a = pFrom > (from[i] as number) ? pFrom : (from[i] as number);
+        const b = pTo < (to[i] as number) ? pTo : (to[i] as number);
+        if (a <= b)
+          arrive(
+            p,
+            adjacency.channel[i] as NChannel,
+            a,
+            b,
+            adjacency.link[i] as string,
+            PARTY_TO,
+            node,
+          );
+      }
     }
 
-    const steps: number[] = [];
-    for (const arrival of pieces.dominant(arrivals)) {
-      const channel = facts.channelAt(pieces.node[arrival] ?? 0);
+    steps.length = 0;
+    for (const arrival of thinning.dominant(pieces, arrivals, thinned)) {
+      const channel = facts.channelAt(pieces.node[arrival] as number);
       if (!channel) continue;
-      offer(channels, arrival);
+      offers.offer(pieces, arrival);
       visited.push(arrival);
-      const rule = params.respectThirdPartyRule && channel.thirdPartyRule;
-      const fromService = pieces.fromService[arrival] ?? -1;
-      const hops = hop + 1;
-      const score = pieces.score[arrival] ?? 0;
-      const open = { from: pieces.from[arrival] ?? 0, to: pieces.to[arrival] ?? 0 };
-      for (const party of channel.parties) {
-        if (party.service === fromService) continue;
-        const from = Math.max(open.from, party.from);
-        const to = Math.min(open.to, party.to);
-        if (from > to || !mayReach(party.service, hops, from, to)) continue;
+      const extendable = !(
+        respectThirdPartyRule &&
+        channel.thirdPartyRule &&
+        direction === 'OUTBOUND'
+      );
+      const fromService = pieces.fromService[arrival] as number;
+      const score = pieces.score[arrival] as number;
+      const open = pieces.from[arrival] as number;
+      const close = pieces.to[arrival] as number;
+      const { partyService, partyFrom, partyTo, partyLink } = channel;
+      for (let i = 0; i < partyService.length; i++) {
+        const service = partyService[i] as number;
+        if (service === fromService) continue;
+        const from = open > (partyFrom[i] as number) ? open : (partyFrom[i] as number);
+        const to = close < (partyTo[i] as number) ? close : (partyTo[i] as number);
+        if (from > to || !mayReach(service, hops, from, to)) continue;
         steps.push(
           pieces.step(
             arrival,
-            party.service,
-            party.link,
-            'PARTY_TO',
-            party.service,
+            service,
+            partyLink[i] as string,
+            PARTY_TO,
+            service,
             channel.node,
             AT_SERVICE,
             hops,
             score,
             from,
             to,
-            !(rule && direction === 'OUTBOUND'),
+            extendable,
+            -1,
           ),
         );
       }
     }
-    frontier = closeOverStructure(pieces.dominant(steps));
+    frontier = closeOverStructure(thinning.dominant(pieces, steps, thinned));
     for (const p of frontier) {
-      offer(services, p);
+      offers.offer(pieces, p);
       visited.push(p);
     }
     checkCap();
@@ -340,42 +401,46 @@ export function arrayReach(
   // they ran through.
   if (focus === undefined)
     for (const p of visited) {
-      const node = pieces.node[p] ?? 0;
+      const node = pieces.node[p] as number;
       const through = pieces.at[p] === AT_CHANNEL;
       for (const op of facts.operationsAt(node)) {
-        const met = meetEvent(pieces.from[p] ?? 0, pieces.to[p] ?? 0, op);
+        const met = meetEvent(pieces.from[p] as number, pieces.to[p] as number, op);
         if (!met) continue;
-        offer(
-          operations,
+        offers.offer(
+          pieces,
           pieces.step(
             p,
             op.operation,
             op.link,
-            op.type,
+            through ? THROUGH : CONDUCTED,
             through ? op.operation : node,
             through ? node : op.operation,
             AT_OPERATION,
-            pieces.hops[p] ?? 0,
-            pieces.score[p] ?? 0,
+            pieces.hops[p] as number,
+            pieces.score[p] as number,
             met[0],
             met[1],
             false,
+            -1,
           ),
         );
       }
     }
   checkCap();
 
-  const list = (best: Map<number, number[]>): Reached[] =>
-    [...best]
-      .map(([node, candidates]) => pieces.reached(g.idOf(node), candidates, params.reading))
-      .sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
+  const lists: Reached[][] = [[], [], []];
+  for (const node of offers.touched) {
+    const first = offers.first(node);
+    lists[pieces.at[first] as number]?.push(pieces.reached(g.idOf(node), first, params.reading));
+  }
+  const sorted = (list: Reached[] | undefined): Reached[] =>
+    (list ?? []).sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
   return {
     agent: params.agent,
     windows,
     penetrations: penetrations.map((p) => p.link).sort(),
-    channels: list(channels),
-    services: list(services),
-    operations: list(operations),
+    channels: sorted(lists[AT_CHANNEL]),
+    services: sorted(lists[AT_SERVICE]),
+    operations: sorted(lists[AT_OPERATION]),
   };
 }

@@ -5,8 +5,12 @@ import { dayNumber } from './days.js';
 import { KIND } from './graphProjection.js';
 import type { ProjectedFacts } from './projectedFacts.js';
 
-/** Entries kept per kind, at most (then the cache starts again), as the facts keep theirs. */
-const KEPT = 50_000;
+/**
+ * Entries kept per kind, at most (then the cache starts again). Compiled facts are small
+ * (columns, no per-party objects), so a graph of a million nodes stays whole here while the
+ * projected facts they are made from come and go.
+ */
+const KEPT = 1_000_000;
 
 /** A span in day numbers; empty when `from > to`. */
 export interface Days {
@@ -16,19 +20,31 @@ export interface Days {
 
 const EMPTY: Days = { from: 1, to: 0 };
 
-/** A channel as a search under one reading reads it. */
+/**
+ * A channel as a search under one reading reads it. Its parties in force on some day
+ * (membership within the service's own span) are columns: service node, span, link id.
+ */
 export interface NChannel extends Days {
   readonly node: number;
   readonly weight: number;
   readonly thirdPartyRule: boolean;
   readonly disciplines: readonly string[];
-  /** Its parties in force on some day: membership within the service's own span. */
-  readonly parties: readonly NParty[];
+  readonly partyService: Int32Array;
+  readonly partyFrom: Int32Array;
+  readonly partyTo: Int32Array;
+  readonly partyLink: readonly string[];
 }
 
-export interface NParty extends Days {
-  readonly service: number;
-  readonly link: string;
+/**
+ * A service's channels as columns: for each, the days both the service's membership and the
+ * channel are in force (`from`..`to`, possibly empty), the channel and the membership's link.
+ */
+export interface NAdjacency {
+  readonly size: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly channel: readonly NChannel[];
+  readonly link: readonly string[];
 }
 
 /** A PART_OF move from a service: to `other`, within the link and the other service's span. */
@@ -87,7 +103,7 @@ function kept<V>(map: Map<number, V>, key: number, make: () => V): V {
  */
 export class CompiledFacts {
   private readonly channels = new Map<number, NChannel | null>();
-  private readonly adjacency = new Map<number, readonly { party: NParty; channel: NChannel }[]>();
+  private readonly adjacency = new Map<number, NAdjacency>();
   private readonly moves = new Map<number, readonly NMove[]>();
   private readonly operations = new Map<number, readonly NOperation[]>();
 
@@ -121,11 +137,17 @@ export class CompiledFacts {
     return kept(this.channels, c, () => {
       const facts = this.facts.channelAt(c);
       if (!facts) return null;
-      const parties: NParty[] = [];
+      const service: number[] = [];
+      const from: number[] = [];
+      const to: number[] = [];
+      const link: string[] = [];
       for (const p of facts.parties) {
         const span = this.pair(p.validity, p.certain, p.serviceValidity, p.serviceCertain);
-        if (span.from <= span.to)
-          parties.push({ ...span, service: this.index(p.service), link: p.link });
+        if (span.from > span.to) continue;
+        service.push(this.index(p.service));
+        from.push(span.from);
+        to.push(span.to);
+        link.push(p.link);
       }
       return {
         ...this.span(facts),
@@ -133,26 +155,43 @@ export class CompiledFacts {
         weight: sharingWeight(facts.sharing),
         thirdPartyRule: facts.thirdPartyRule,
         disciplines: facts.disciplines,
-        parties,
+        partyService: Int32Array.from(service),
+        partyFrom: Int32Array.from(from),
+        partyTo: Int32Array.from(to),
+        partyLink: link,
       };
     });
   }
 
-  /** A service's channels, each with the service's own party entry. */
-  adjacencyAt(s: number): readonly { party: NParty; channel: NChannel }[] {
+  /** A service's channels, each with the service's own membership. */
+  adjacencyAt(s: number): NAdjacency {
     return kept(this.adjacency, s, () => {
-      const out: { party: NParty; channel: NChannel }[] = [];
+      const from: number[] = [];
+      const to: number[] = [];
+      const channel: NChannel[] = [];
+      const link: string[] = [];
       const seen = new Set<number>();
-      for (const { channel } of this.facts.adjacencyAt(s)) {
-        const c = this.index(channel.id);
+      for (const adjacent of this.facts.adjacencyAt(s)) {
+        const c = this.index(adjacent.channel.id);
         if (seen.has(c)) continue;
         seen.add(c);
         const compiled = this.channelAt(c);
         if (!compiled) continue;
-        for (const party of compiled.parties)
-          if (party.service === s) out.push({ party, channel: compiled });
+        for (let i = 0; i < compiled.partyService.length; i++) {
+          if (compiled.partyService[i] !== s) continue;
+          from.push(Math.max(compiled.partyFrom[i] ?? 0, compiled.from));
+          to.push(Math.min(compiled.partyTo[i] ?? 0, compiled.to));
+          channel.push(compiled);
+          link.push(compiled.partyLink[i] ?? '');
+        }
       }
-      return out;
+      return {
+        size: channel.length,
+        from: Int32Array.from(from),
+        to: Int32Array.from(to),
+        channel,
+        link,
+      };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { LinkType } from '../model/index.js';
+import { LINK_TYPES, type LinkType } from '../model/index.js';
 import type { Path, PathLink, Reached, ReachedWindow, Reading } from '../paths/reachTypes.js';
 import { dayName } from './days.js';
 
@@ -7,75 +7,96 @@ export const AT_SERVICE = 0;
 export const AT_CHANNEL = 1;
 export const AT_OPERATION = 2;
 
+/** A link type's code in a piece (0 for none: a root). */
+export const LINK_CODE = Object.fromEntries(LINK_TYPES.map((t, i) => [t, i + 1])) as Record<
+  LinkType,
+  number
+>;
+
 /**
  * The pieces of one search (docs/path-semantics.md: a path from the agent with the interval in
- * which all of it is open and a score), in columns: each piece is an index, and its path is
- * the chain of its parents, so extending a path costs one row, not a copy. Paths are written
- * out as objects only for the explanations an answer returns (`path`).
+ * which all of it is open and a score), in typed columns: each piece is an index, and its path
+ * is the chain of its parents, so extending a path costs one row, not a copy. Paths are written
+ * out as objects only for the explanations an answer returns (`path`). A search runs to its
+ * end synchronously, so one set of columns serves every search (`reset`), and a search
+ * allocates almost nothing.
  */
 export class Pieces {
-  readonly node: number[] = [];
-  readonly parent: number[] = [];
-  readonly link: string[] = [];
-  readonly type: (LinkType | '')[] = [];
-  readonly linkStart: number[] = [];
-  readonly linkEnd: number[] = [];
-  readonly at: number[] = [];
-  readonly hops: number[] = [];
-  readonly score: number[] = [];
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly extendable: boolean[] = [];
-  /** Nodes on the path. */
-  readonly length: number[] = [];
+  count = 0;
+  node = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  linkStart = new Int32Array(1024);
+  linkEnd = new Int32Array(1024);
+  hops = new Int32Array(1024);
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  length = new Int32Array(1024);
   /** For a piece at a channel, the service it came from (not re-entered); else -1. */
-  readonly fromService: number[] = [];
+  fromService = new Int32Array(1024);
+  /** The next piece offered for the same element (a chain per element), -1 at the end. */
+  next = new Int32Array(1024);
+  /** The next piece of the same node in a round being thinned (`Thinning`). */
+  group = new Int32Array(1024);
+  score = new Float64Array(1024);
+  extendable = new Uint8Array(1024);
+  at = new Uint8Array(1024);
+  type = new Uint8Array(1024);
+  link: string[] = [];
+  ids: readonly string[] = [];
+  /** Paths and links written out in this search, by piece: shared by every answer using them. */
+  private readonly paths: (Path | undefined)[] = [];
+  private readonly links: (PathLink | undefined)[] = [];
 
-  constructor(private readonly ids: readonly string[]) {}
+  reset(ids: readonly string[]): void {
+    this.count = 0;
+    this.link.length = 0;
+    this.paths.length = 0;
+    this.links.length = 0;
+    this.ids = ids;
+  }
+
+  private grow(): void {
+    const size = this.node.length * 2;
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    const byte = (a: Uint8Array) => {
+      const b = new Uint8Array(size);
+      b.set(a);
+      return b;
+    };
+    this.node = int(this.node);
+    this.parent = int(this.parent);
+    this.linkStart = int(this.linkStart);
+    this.linkEnd = int(this.linkEnd);
+    this.hops = int(this.hops);
+    this.from = int(this.from);
+    this.to = int(this.to);
+    this.length = int(this.length);
+    this.fromService = int(this.fromService);
+    this.next = int(this.next);
+    this.group = int(this.group);
+    const score = new Float64Array(size);
+    score.set(this.score);
+    this.score = score;
+    this.extendable = byte(this.extendable);
+    this.at = byte(this.at);
+    this.type = byte(this.type);
+  }
 
   /** A path of the agent alone, open `from`..`to` (a root). */
   root(agent: number, score: number, from: number, to: number): number {
-    return this.push(-1, agent, '', '', -1, -1, AT_SERVICE, 0, score, from, to, true, -1);
+    return this.step(-1, agent, '', 0, -1, -1, AT_SERVICE, 0, score, from, to, true, -1);
   }
 
-  /** The piece extending `parent` over a link to `node`. */
+  /** The piece extending `parent` over a link (type code `type`) to `node`. */
   step(
     parent: number,
     node: number,
     link: string,
-    type: LinkType,
-    start: number,
-    end: number,
-    at: number,
-    hops: number,
-    score: number,
-    from: number,
-    to: number,
-    extendable: boolean,
-    fromService = -1,
-  ): number {
-    return this.push(
-      parent,
-      node,
-      link,
-      type,
-      start,
-      end,
-      at,
-      hops,
-      score,
-      from,
-      to,
-      extendable,
-      fromService,
-    );
-  }
-
-  private push(
-    parent: number,
-    node: number,
-    link: string,
-    type: LinkType | '',
+    type: number,
     start: number,
     end: number,
     at: number,
@@ -86,25 +107,29 @@ export class Pieces {
     extendable: boolean,
     fromService: number,
   ): number {
-    this.node.push(node);
-    this.parent.push(parent);
-    this.link.push(link);
-    this.type.push(type);
-    this.linkStart.push(start);
-    this.linkEnd.push(end);
-    this.at.push(at);
-    this.hops.push(hops);
-    this.score.push(score);
-    this.from.push(from);
-    this.to.push(to);
-    this.extendable.push(extendable);
-    this.length.push(parent < 0 ? 1 : (this.length[parent] ?? 0) + 1);
-    return this.fromService.push(fromService) - 1;
+    const p = this.count++;
+    if (p === this.node.length) this.grow();
+    this.node[p] = node;
+    this.parent[p] = parent;
+    this.link[p] = link;
+    this.type[p] = type;
+    this.linkStart[p] = start;
+    this.linkEnd[p] = end;
+    this.at[p] = at;
+    this.hops[p] = hops;
+    this.score[p] = score;
+    this.from[p] = from;
+    this.to[p] = to;
+    this.extendable[p] = extendable ? 1 : 0;
+    this.length[p] = parent < 0 ? 1 : (this.length[parent] as number) + 1;
+    this.fromService[p] = fromService;
+    this.next[p] = -1;
+    return p;
   }
 
   /** Whether `node` is on the path of piece `p`. */
   onPath(p: number, node: number): boolean {
-    for (let x = p; x >= 0; x = this.parent[x] ?? -1) if (this.node[x] === node) return true;
+    for (let x = p; x >= 0; x = this.parent[x] as number) if (this.node[x] === node) return true;
     return false;
   }
 
@@ -114,36 +139,48 @@ export class Pieces {
    * node-id sequence, earlier then longer window, smaller link-id sequence.
    */
   compare(a: number, b: number): number {
-    const hops = (this.hops[a] ?? 0) - (this.hops[b] ?? 0);
+    const hops = (this.hops[a] as number) - (this.hops[b] as number);
     if (hops !== 0) return hops;
-    const sa = this.score[a] ?? 0;
-    const sb = this.score[b] ?? 0;
+    const sa = this.score[a] as number;
+    const sb = this.score[b] as number;
     if (sa !== sb) return sa > sb ? -1 : 1;
-    const length = (this.length[a] ?? 0) - (this.length[b] ?? 0);
+    const length = (this.length[a] as number) - (this.length[b] as number);
     if (length !== 0) return length;
-    const nodes = this.compareAlong(a, b, (x) => this.ids[this.node[x] ?? -1] ?? '');
+    const nodes = this.compareNodes(a, b);
     if (nodes !== 0) return nodes;
-    const from = (this.from[a] ?? 0) - (this.from[b] ?? 0);
+    const from = (this.from[a] as number) - (this.from[b] as number);
     if (from !== 0) return from;
-    const to = (this.to[b] ?? 0) - (this.to[a] ?? 0);
+    const to = (this.to[b] as number) - (this.to[a] as number);
     if (to !== 0) return to;
-    return this.compareAlong(a, b, (x) => this.link[x] ?? '');
+    return this.compareLinks(a, b);
   }
 
-  /**
-   * Compares two paths of equal length position by position from the agent, by `key`: walks
-   * both chains up together and keeps the difference nearest the agent.
-   */
-  private compareAlong(a: number, b: number, key: (piece: number) => string): number {
+  /** Node-id sequences of two paths of equal length, compared from the agent. */
+  private compareNodes(a: number, b: number): number {
     let out = 0;
     for (
       let x = a, y = b;
-      x !== y && x >= 0 && y >= 0;
-      x = this.parent[x] ?? -1, y = this.parent[y] ?? -1
+      x !== y && x >= 0;
+      x = this.parent[x] as number, y = this.parent[y] as number
     ) {
-      const kx = key(x);
-      const ky = key(y);
-      if (kx !== ky) out = kx < ky ? -1 : 1;
+      const nx = this.node[x] as number;
+      const ny = this.node[y] as number;
+      if (nx !== ny) out = (this.ids[nx] as string) < (this.ids[ny] as string) ? -1 : 1;
+    }
+    return out;
+  }
+
+  /** Link-id sequences of two paths of equal length, compared from the agent. */
+  private compareLinks(a: number, b: number): number {
+    let out = 0;
+    for (
+      let x = a, y = b;
+      x !== y && x >= 0;
+      x = this.parent[x] as number, y = this.parent[y] as number
+    ) {
+      const lx = this.link[x] as string;
+      const ly = this.link[y] as string;
+      if (lx !== ly) out = lx < ly ? -1 : 1;
     }
     return out;
   }
@@ -153,93 +190,74 @@ export class Pieces {
     return (
       this.node[a] === this.node[b] &&
       this.extendable[a] === this.extendable[b] &&
-      this.compare(b, a) >= 0 &&
-      (this.from[a] ?? 0) <= (this.from[b] ?? 0) &&
-      (this.to[b] ?? 0) <= (this.to[a] ?? 0)
+      (this.from[a] as number) <= (this.from[b] as number) &&
+      (this.to[b] as number) <= (this.to[a] as number) &&
+      this.compare(b, a) >= 0
     );
   }
 
-  /**
-   * Of pieces made in one round, those no other piece onto the same node (and with the same
-   * extendability) makes redundant (`dominant` in src/paths/steps.ts).
-   */
-  dominant(made: readonly number[]): number[] {
-    if (made.length < 2) return [...made];
-    const groups = new Map<number, number[]>();
-    for (const p of made) {
-      const key = (this.node[p] ?? 0) * 2 + (this.extendable[p] ? 1 : 0);
-      const group = groups.get(key);
-      if (group) group.push(p);
-      else groups.set(key, [p]);
+  /** The link piece `p` was reached over, written out once per search. */
+  private linkOf(p: number): PathLink {
+    let link = this.links[p];
+    if (!link) {
+      link = {
+        id: this.link[p] as string,
+        type: LINK_TYPES[(this.type[p] as number) - 1] as LinkType,
+        start: this.ids[this.linkStart[p] as number] as string,
+        end: this.ids[this.linkEnd[p] as number] as string,
+      };
+      this.links[p] = link;
     }
-    const kept: number[] = [];
-    for (const group of groups.values()) {
-      if (group.length === 1) {
-        kept.push(group[0] ?? 0);
-        continue;
-      }
-      group.sort((a, b) => this.compare(a, b));
-      const survivors: number[] = [];
-      for (const p of group) {
-        const from = this.from[p] ?? 0;
-        const to = this.to[p] ?? 0;
-        if (!survivors.some((s) => (this.from[s] ?? 0) <= from && to <= (this.to[s] ?? 0))) {
-          survivors.push(p);
-          kept.push(p);
-        }
-      }
-    }
-    return kept;
+    return link;
   }
 
-  /** The path of piece `p`, written out. */
+  /** The path of piece `p`, written out (once per search). */
   path(p: number): Path {
-    const nodes: string[] = [];
-    const links: PathLink[] = [];
-    for (let x = p; x >= 0; x = this.parent[x] ?? -1) {
-      nodes.push(this.ids[this.node[x] ?? -1] ?? '');
-      const type = this.type[x];
-      if (type)
-        links.push({
-          id: this.link[x] ?? '',
-          type,
-          start: this.ids[this.linkStart[x] ?? -1] ?? '',
-          end: this.ids[this.linkEnd[x] ?? -1] ?? '',
-        });
+    const known = this.paths[p];
+    if (known) return known;
+    const depth = this.length[p] as number;
+    const nodes = new Array<string>(depth);
+    const links = new Array<PathLink>(depth - 1);
+    let i = depth - 1;
+    for (let x = p; x >= 0; x = this.parent[x] as number, i--) {
+      nodes[i] = this.ids[this.node[x] as number] as string;
+      if (i > 0) links[i - 1] = this.linkOf(x);
     }
-    nodes.reverse();
-    links.reverse();
-    return {
+    const path = {
       nodes,
       links,
-      interval: { from: dayName(this.from[p] ?? 0), to: dayName(this.to[p] ?? 0) },
+      interval: { from: dayName(this.from[p] as number), to: dayName(this.to[p] as number) },
     };
+    this.paths[p] = path;
+    return path;
   }
 
   /**
-   * An element's answer from every piece that reached it (`Best` in src/paths/ranking.ts): its
-   * windows (the union of the pieces' intervals, overlapping or touching days joined), each
-   * with the best piece inside it, and the best piece overall.
+   * An element's answer from the chain of pieces that reached it (`Best` in
+   * src/paths/ranking.ts): its windows (the union of the pieces' intervals, overlapping or
+   * touching days joined), each with the best piece inside it, and the best piece overall.
    */
-  reached(id: string, candidates: number[], reading: Reading): Reached {
-    candidates.sort((a, b) => (this.from[a] ?? 0) - (this.from[b] ?? 0));
+  reached(id: string, first: number, reading: Reading): Reached {
+    const candidates: number[] = [];
+    for (let c = first; c >= 0; c = this.next[c] as number) candidates.push(c);
+    if (candidates.length > 1)
+      candidates.sort((a, b) => (this.from[a] as number) - (this.from[b] as number));
     const windows: ReachedWindow[] = [];
     let best = -1;
     let windowBest = -1;
     let wFrom = 0;
     let wTo = 0;
     const close = () => {
-      const path = this.path(windowBest);
       windows.push({
         interval: { from: dayName(wFrom), to: dayName(wTo) },
-        hops: this.hops[windowBest] ?? 0,
-        exposure: this.score[windowBest] ?? 0,
-        path,
+        hops: this.hops[windowBest] as number,
+        exposure: this.score[windowBest] as number,
+        path: this.path(windowBest),
       });
     };
     for (const c of candidates) {
-      const from = this.from[c] ?? 0;
-      const to = this.to[c] ?? 0;
+      const from = this.from[c] as number;
+      const to = this.to[c] as number;
       if (windowBest >= 0 && from <= wTo + 1) {
         if (to > wTo) wTo = to;
         if (this.compare(c, windowBest) < 0) windowBest = c;
@@ -254,8 +272,8 @@ export class Pieces {
     if (windowBest >= 0) close();
     return {
       id,
-      hops: this.hops[best] ?? 0,
-      exposure: this.score[best] ?? 0,
+      hops: this.hops[best] as number,
+      exposure: this.score[best] as number,
       path: this.path(best),
       windows,
       certainty: reading,
