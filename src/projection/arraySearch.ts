@@ -2,7 +2,14 @@ import { merge, type Interval } from '../model/index.js';
 import { ResultCapExceeded } from '../paths/computeReach.js';
 import type { Focus, Reached, ReachOutcome, ReachParams } from '../paths/reachTypes.js';
 import { CONFIDENCE_WEIGHT } from '../paths/weights.js';
-import { compiledFacts, days, type NChannel, type NEvent } from './compiledFacts.js';
+import {
+  compiledFacts,
+  days,
+  DISCIPLINES,
+  RULE,
+  type NChannel,
+  type NEvent,
+} from './compiledFacts.js';
 import { dayName, FIRST_DAY, LAST_DAY } from './days.js';
 import { Offers, Thinning } from './nodeChains.js';
 import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
@@ -262,31 +269,42 @@ export function arrayReach(
   for (let hop = 0; hop < params.maxHops && !targetFound(); hop++) {
     const hops = hop + 1;
     arrivals.length = 0;
-    /** The arrival of piece `p` at `channel` over days `from..to` already within the crossing. */
+    /**
+     * The arrival of piece `p` at channel node `channel` (flags `flags`: RULE, DISCIPLINES)
+     * over days `from..to` already within the crossing. Reads columns only: the channel's
+     * object is read for its disciplines alone, when some are asked for and it records some.
+     */
     const arrive = (
       p: number,
-      channel: NChannel,
+      channel: number,
+      flags: number,
+      weight: number,
       from: number,
       to: number,
       link: string,
       type: number,
       fromService: number,
     ): void => {
-      if (!carries(channel)) return;
-      if (respectThirdPartyRule && channel.thirdPartyRule && direction === 'INBOUND' && hops > 1)
+      if (respectThirdPartyRule && (flags & RULE) !== 0 && direction === 'INBOUND' && hops > 1)
         return;
-      if (containedEarlier(channel.node, hops, from, to)) return;
+      if (disciplines.length > 0 && (flags & DISCIPLINES) !== 0) {
+        const object = facts.channelAt(channel);
+        if (!object || !carries(object)) return;
+      }
+      if (containedEarlier(channel, hops, from, to)) return;
+      const start = type === POSTED_TO ? agent : (pieces.node[p] as number);
+      const score = (pieces.score[p] as number) * weight;
       arrivals.push(
         pieces.step(
           p,
-          channel.node,
+          channel,
           link,
           type,
-          type === POSTED_TO ? agent : (pieces.node[p] as number),
-          channel.node,
+          start,
+          channel,
           AT_CHANNEL,
           hops,
-          (pieces.score[p] as number) * channel.weight,
+          score,
           from,
           to,
           false,
@@ -305,7 +323,11 @@ export function arrayReach(
           const root = pieces.root(agent, start.score, from, to);
           const a = Math.max(from, channel.from);
           const b = Math.min(to, channel.to);
-          if (a <= b) arrive(root, channel, a, b, posting.link, POSTED_TO, -1);
+          const flags =
+            (channel.thirdPartyRule ? RULE : 0) |
+            (channel.disciplines.length > 0 ? DISCIPLINES : 0);
+          if (a <= b)
+            arrive(root, channel.node, flags, channel.weight, a, b, posting.link, POSTED_TO, -1);
         }
     // Extend only pieces that bring time not yet covered at their service.
     const expanding = frontier.filter(
@@ -330,20 +352,23 @@ export function arrayReach(
       const pFrom = pieces.from[p] as number;
       const pTo = pieces.to[p] as number;
       const adjacency = facts.adjacencyAt(node);
-      const { from, to } = adjacency;
+      const { from, to, flags, weight } = adjacency;
       for (let i = 0; i < adjacency.size; i++) {
         const a = pFrom > (from[i] as number) ? pFrom : (from[i] as number);
         const b = pTo < (to[i] as number) ? pTo : (to[i] as number);
-        if (a <= b)
-          arrive(
-            p,
-            adjacency.channel[i] as NChannel,
-            a,
-            b,
-            adjacency.link[i] as string,
-            PARTY_TO,
-            node,
-          );
+        if (a > b) continue;
+        const c = adjacency.node[i] as number;
+        arrive(
+          p,
+          c,
+          flags[i] as number,
+          weight[i] as number,
+          a,
+          b,
+          adjacency.link[i] as string,
+          PARTY_TO,
+          node,
+        );
       }
     }
 

@@ -5,13 +5,6 @@ import { dayNumber } from './days.js';
 import { KIND } from './graphProjection.js';
 import type { ProjectedFacts } from './projectedFacts.js';
 
-/**
- * Entries kept per kind, at most (then the cache starts again). Compiled facts are small
- * (columns, no per-party objects), so a graph of a million nodes stays whole here while the
- * projected facts they are made from come and go.
- */
-const KEPT = 1_000_000;
-
 /** A span in day numbers; empty when `from > to`. */
 export interface Days {
   readonly from: number;
@@ -44,8 +37,16 @@ export interface NAdjacency {
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly channel: readonly NChannel[];
+  /** The channel's node, sharing weight and flags (RULE, DISCIPLINES), beside the spans. */
+  readonly node: Int32Array;
+  readonly weight: Float64Array;
+  readonly flags: Uint8Array;
   readonly link: readonly string[];
 }
+
+/** Adjacency flags: the channel is under the third-party rule; it records disciplines. */
+export const RULE = 1;
+export const DISCIPLINES = 2;
 
 /** A PART_OF move from a service: to `other`, within the link and the other service's span. */
 export interface NMove extends Days {
@@ -84,12 +85,16 @@ const meet = (a: Days, b: Days): Days => ({
   to: a.to < b.to ? a.to : b.to,
 });
 
-function kept<V>(map: Map<number, V>, key: number, make: () => V): V {
-  const known = map.get(key);
+/**
+ * Compiled facts kept by node index, made on first use. They are small (columns, no object
+ * per party), so a graph of a million nodes stays whole here while the projected facts they
+ * are made from come and go; the view's facts and these are dropped with the version.
+ */
+function kept<V>(list: (V | undefined)[], key: number, make: () => V): V {
+  const known = list[key];
   if (known !== undefined) return known;
   const made = make();
-  if (map.size >= KEPT) map.clear();
-  map.set(key, made);
+  list[key] = made;
   return made;
 }
 
@@ -102,10 +107,10 @@ function kept<V>(map: Map<number, V>, key: number, make: () => V): V {
  * to) are intersected once here.
  */
 export class CompiledFacts {
-  private readonly channels = new Map<number, NChannel | null>();
-  private readonly adjacency = new Map<number, NAdjacency>();
-  private readonly moves = new Map<number, readonly NMove[]>();
-  private readonly operations = new Map<number, readonly NOperation[]>();
+  private readonly channels: (NChannel | null | undefined)[] = [];
+  private readonly adjacency: (NAdjacency | undefined)[] = [];
+  private readonly moves: (readonly NMove[] | undefined)[] = [];
+  private readonly operations: (readonly NOperation[] | undefined)[] = [];
 
   constructor(
     readonly facts: ProjectedFacts,
@@ -190,6 +195,12 @@ export class CompiledFacts {
         from: Int32Array.from(from),
         to: Int32Array.from(to),
         channel,
+        node: Int32Array.from(channel, (c) => c.node),
+        weight: Float64Array.from(channel, (c) => c.weight),
+        flags: Uint8Array.from(
+          channel,
+          (c) => (c.thirdPartyRule ? RULE : 0) | (c.disciplines.length > 0 ? DISCIPLINES : 0),
+        ),
         link,
       };
     });
