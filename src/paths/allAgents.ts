@@ -6,7 +6,7 @@ import { checkDeadline } from './computeReach.js';
 export type Deadline = { readonly at: number; readonly budgetMs: number };
 import { TimesToTarget } from './timesToTarget.js';
 import type { BrokerRecord } from './records.js';
-import type { Focus, GraphSearch, Reached, ReachOutcome, ReachParams } from './reachTypes.js';
+import type { Focus, GraphSearch, Reached, ReachParams } from './reachTypes.js';
 
 /** Agents searched side by side (hop by hop in Neo4j their reads batch; memory is bounded). */
 const AGENT_BATCH = 64;
@@ -15,9 +15,11 @@ const AGENT_BATCH = 64;
  * Brokers: the services and channels inside explaining paths (not their ends), by how many
  * agents pass through them, over the reach of every agent with a window inside the filters
  * (agents whose penetrations all fall outside them are not considered), the first `limit`.
- * Agents are searched in batches and each batch's outcomes are counted and dropped, so the
+ * Agents are searched in batches and each batch's paths are counted and dropped, so the
  * memory held is the counts, not every agent's reach (all of them at once overflowed the heap
- * on a graph of a million nodes).
+ * on a graph of a million nodes). The engine says which nodes each agent's explaining paths
+ * pass (`GraphSearch.through`); the memory engine reads them off its search without writing
+ * the answer out.
  */
 export async function brokersOfAgents(
   search: GraphSearch,
@@ -27,13 +29,19 @@ export async function brokersOfAgents(
   deadline?: Deadline,
 ): Promise<BrokerRecord[]> {
   const ids = await search.source.agents();
-  const through = new Map<string, Set<string>>();
+  const through = new Map<string, string[]>();
   for (let i = 0; i < ids.length; i += AGENT_BATCH) {
-    const outcomes = await Promise.all(
-      ids.slice(i, i + AGENT_BATCH).map((agent) => search.reach({ ...params, agent }, resultCap)),
+    const batch = ids.slice(i, i + AGENT_BATCH);
+    const inside = await Promise.all(
+      batch.map((agent) => search.through({ ...params, agent }, resultCap)),
     );
-    for (const outcome of outcomes)
-      if (outcome !== undefined && outcome.windows.length > 0) countThrough(outcome, through);
+    batch.forEach((agent, k) => {
+      for (const node of inside[k] ?? []) {
+        const agents = through.get(node);
+        if (agents) agents.push(agent);
+        else through.set(node, [agent]);
+      }
+    });
     checkDeadline(deadline);
   }
   return ranked(through, limit);
@@ -90,19 +98,8 @@ export async function exposureOfAgents(
   return { considered, exposed };
 }
 
-/** Adds the agent of `outcome` to every service and channel inside its explaining paths. */
-function countThrough(outcome: ReachOutcome, through: Map<string, Set<string>>): void {
-  for (const reached of [...outcome.channels, ...outcome.services, ...outcome.operations]) {
-    for (const node of reached.path.nodes.slice(1, -1)) {
-      const agents = through.get(node) ?? new Set<string>();
-      agents.add(outcome.agent);
-      through.set(node, agents);
-    }
-  }
-}
-
 /** The first `limit` by agents passing, most first, then by id. */
-function ranked(through: ReadonlyMap<string, Set<string>>, limit: number): BrokerRecord[] {
+function ranked(through: ReadonlyMap<string, readonly string[]>, limit: number): BrokerRecord[] {
   return [...through.entries()]
     .map(([id, agents]) => ({ id, agentIds: [...agents].sort() }))
     .sort((a, b) => b.agentIds.length - a.agentIds.length || (a.id < b.id ? -1 : 1))

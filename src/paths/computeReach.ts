@@ -380,4 +380,12 @@ export async function computeReach(
 export const perHopSearch = (source: ReachSource): GraphSearch => ({
   source,
   reach: (params, resultCap, focus) => computeReach(source, params, resultCap, focus),
+  async through(params, resultCap) {
+    const outcome = await computeReach(source, params, resultCap);
+    if (!outcome || outcome.windows.length === 0) return undefined;
+    const inside = new Set<string>();
+    for (const reached of [...outcome.channels, ...outcome.services, ...outcome.operations])
+      for (const node of reached.path.nodes.slice(1, -1)) inside.add(node);
+    return [...inside];
+  },
 });

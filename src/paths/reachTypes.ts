@@ -124,6 +124,11 @@ export interface Focus {
 export interface GraphSearch {
   readonly source: ReachSource;
   reach(params: ReachParams, resultCap: number, focus?: Focus): Promise<ReachOutcome | undefined>;
+  /**
+   * The services and channels strictly inside the explaining paths of the agent's reach (what
+   * brokers count), or undefined when the agent has no window in the filters.
+   */
+  through(params: ReachParams, resultCap: number): Promise<readonly string[] | undefined>;
 }
 
 /** A link on an explaining path. */

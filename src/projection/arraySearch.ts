@@ -2,65 +2,13 @@ import { merge, type Interval } from '../model/index.js';
 import { ResultCapExceeded } from '../paths/computeReach.js';
 import type { Focus, Reached, ReachOutcome, ReachParams } from '../paths/reachTypes.js';
 import { CONFIDENCE_WEIGHT } from '../paths/weights.js';
-import {
-  compiledFacts,
-  days,
-  DISCIPLINES,
-  RULE,
-  type NChannel,
-  type NEvent,
-} from './compiledFacts.js';
-import { dayName, FIRST_DAY, LAST_DAY } from './days.js';
+import { compiledFacts, days, DISCIPLINES, RULE, type NChannel } from './compiledFacts.js';
+import { cover, covered, dayName, FIRST_DAY, LAST_DAY, meetEvent } from './days.js';
 import { Offers, Thinning } from './nodeChains.js';
 import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
 import type { ProjectedFacts } from './projectedFacts.js';
 
 const { PARTY_TO, POSTED_TO, SERVES, TOOK_PART, PART_OF, CONDUCTED, THROUGH } = LINK_CODE;
-
-/**
- * The days a piece open `from`..`to` meets an event (`meetEvent` in src/paths/steps.ts):
- * the overlap, or, for an event with no certain day under the certain reading, all the days
- * it can have been on when the piece is open on every one of them. Undefined when none.
- */
-function meetEvent(from: number, to: number, event: NEvent): [number, number] | undefined {
-  const f = from > event.from ? from : event.from;
-  const t = to < event.to ? to : event.to;
-  if (f <= t) return [f, t];
-  const whole = event.whole;
-  if (whole && from <= whole.from && whole.to <= to) return [whole.from, whole.to];
-  return undefined;
-}
-
-/** Merged days covered (pairs `from, to`, sorted, apart): whether `from..to` lies in one. */
-function covered(list: readonly number[] | undefined, from: number, to: number): boolean {
-  if (!list) return false;
-  for (let i = 0; i < list.length; i += 2)
-    if ((list[i] as number) <= from && to <= (list[i + 1] as number)) return true;
-  return false;
-}
-
-/** The list with `from..to` added, overlapping or touching pairs joined. */
-function cover(list: readonly number[] | undefined, from: number, to: number): number[] {
-  const out: number[] = [];
-  let f = from;
-  let t = to;
-  let placed = false;
-  for (let i = 0; i < (list?.length ?? 0); i += 2) {
-    const a = list?.[i] as number;
-    const b = list?.[i + 1] as number;
-    if (b + 1 < f) out.push(a, b);
-    else if (t + 1 < a) {
-      if (!placed) out.push(f, t);
-      placed = true;
-      out.push(a, b);
-    } else {
-      if (a < f) f = a;
-      if (b > t) t = b;
-    }
-  }
-  if (!placed) out.push(f, t);
-  return out;
-}
 
 /** How many earlier arrivals at a channel are compared with a new one (`containedEarlier`). */
 const EARLIER_COMPARED = 16;
@@ -89,6 +37,62 @@ export function arrayReach(
   resultCap: number,
   focus?: Focus,
 ): ReachOutcome | undefined {
+  const searched = search(projected, params, resultCap, focus);
+  if (!searched) return undefined;
+  const { g } = projected;
+  const lists: Reached[][] = [[], [], []];
+  for (const node of offers.touched) {
+    const first = offers.first(node);
+    lists[pieces.at[first] as number]?.push(pieces.reached(g.idOf(node), first, params.reading));
+  }
+  const sorted = (list: Reached[] | undefined): Reached[] =>
+    (list ?? []).sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
+  return {
+    agent: params.agent,
+    ...searched,
+    channels: sorted(lists[AT_CHANNEL]),
+    services: sorted(lists[AT_SERVICE]),
+    operations: sorted(lists[AT_OPERATION]),
+  };
+}
+
+/**
+ * The services and channels inside the explaining paths of an agent's reach (not the agent,
+ * not the reached element), what brokers count: the same search as `arrayReach`, without
+ * writing out the answer. Undefined for an agent with no window in the filters (or none).
+ */
+export function arrayThrough(
+  projected: ProjectedFacts,
+  params: ReachParams,
+  resultCap: number,
+): string[] | undefined {
+  const searched = search(projected, params, resultCap);
+  if (!searched || searched.windows.length === 0) return undefined;
+  const inside = new Set<number>();
+  for (const node of offers.touched) {
+    let best = offers.first(node);
+    for (let c = pieces.next[best] as number; c >= 0; c = pieces.next[c] as number)
+      if (pieces.compare(c, best) < 0) best = c;
+    for (
+      let x = pieces.parent[best] as number;
+      x >= 0 && (pieces.parent[x] as number) >= 0;
+      x = pieces.parent[x] as number
+    )
+      inside.add(pieces.node[x] as number);
+  }
+  return [...inside].map((n) => projected.g.idOf(n));
+}
+
+/**
+ * The search of `arrayReach`: leaves the pieces offered for every element in `offers` and
+ * `pieces` (read before the next search) and returns the agent's windows and penetrations.
+ */
+function search(
+  projected: ProjectedFacts,
+  params: ReachParams,
+  resultCap: number,
+  focus?: Focus,
+): { windows: Interval[]; penetrations: string[] } | undefined {
   const facts = compiledFacts(projected, params.reading);
   const { g } = projected;
   const f = facts.footholdsOf(params.agent);
@@ -453,19 +457,5 @@ export function arrayReach(
     }
   checkCap();
 
-  const lists: Reached[][] = [[], [], []];
-  for (const node of offers.touched) {
-    const first = offers.first(node);
-    lists[pieces.at[first] as number]?.push(pieces.reached(g.idOf(node), first, params.reading));
-  }
-  const sorted = (list: Reached[] | undefined): Reached[] =>
-    (list ?? []).sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
-  return {
-    agent: params.agent,
-    windows,
-    penetrations: penetrations.map((p) => p.link).sort(),
-    channels: sorted(lists[AT_CHANNEL]),
-    services: sorted(lists[AT_SERVICE]),
-    operations: sorted(lists[AT_OPERATION]),
-  };
+  return { windows, penetrations: penetrations.map((p) => p.link).sort() };
 }

@@ -1,4 +1,5 @@
 import { BEGINNING, END } from '../model/index.js';
+import type { NEvent } from './compiledFacts.js';
 
 const numbers = new Map<string, number>();
 const names = new Map<number, string>();
@@ -41,3 +42,48 @@ export function dayName(n: number): string {
 
 export const FIRST_DAY = dayNumber(BEGINNING);
 export const LAST_DAY = dayNumber(END);
+
+/**
+ * The days a piece open `from`..`to` meets an event (`meetEvent` in src/paths/steps.ts):
+ * the overlap, or, for an event with no certain day under the certain reading, all the days
+ * it can have been on when the piece is open on every one of them. Undefined when none.
+ */
+export function meetEvent(from: number, to: number, event: NEvent): [number, number] | undefined {
+  const f = from > event.from ? from : event.from;
+  const t = to < event.to ? to : event.to;
+  if (f <= t) return [f, t];
+  const whole = event.whole;
+  if (whole && from <= whole.from && whole.to <= to) return [whole.from, whole.to];
+  return undefined;
+}
+
+/** Merged days covered (pairs `from, to`, sorted, apart): whether `from..to` lies in one. */
+export function covered(list: readonly number[] | undefined, from: number, to: number): boolean {
+  if (!list) return false;
+  for (let i = 0; i < list.length; i += 2)
+    if ((list[i] as number) <= from && to <= (list[i + 1] as number)) return true;
+  return false;
+}
+
+/** The list with `from..to` added, overlapping or touching pairs joined. */
+export function cover(list: readonly number[] | undefined, from: number, to: number): number[] {
+  const out: number[] = [];
+  let f = from;
+  let t = to;
+  let placed = false;
+  for (let i = 0; i < (list?.length ?? 0); i += 2) {
+    const a = list?.[i] as number;
+    const b = list?.[i + 1] as number;
+    if (b + 1 < f) out.push(a, b);
+    else if (t + 1 < a) {
+      if (!placed) out.push(f, t);
+      placed = true;
+      out.push(a, b);
+    } else {
+      if (a < f) f = a;
+      if (b > t) t = b;
+    }
+  }
+  if (!placed) out.push(f, t);
+  return out;
+}

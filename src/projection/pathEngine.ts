@@ -3,7 +3,7 @@ import { perHopSearch } from '../paths/computeReach.js';
 import { neo4jReachSource } from '../paths/neo4jReachSource.js';
 import type { GraphSearch } from '../paths/reachTypes.js';
 import type { Visibility } from '../visibility/index.js';
-import { arrayReach } from './arraySearch.js';
+import { arrayReach, arrayThrough } from './arraySearch.js';
 import type { GraphProjection } from './graphProjection.js';
 import type { LiveProjection } from './liveProjection.js';
 import { projectedFacts } from './projectedFacts.js';
@@ -52,5 +52,6 @@ export function memorySearch(graph: GraphProjection, view: Visibility): GraphSea
     source: projectedReachSource(graph, view),
     reach: (params, resultCap, focus) =>
       Promise.resolve(arrayReach(facts, params, resultCap, focus)),
+    through: (params, resultCap) => Promise.resolve(arrayThrough(facts, params, resultCap)),
   };
 }

@@ -78,7 +78,7 @@ const asMap = (items: readonly Reached[]): Record<string, Element> =>
  * certain and the possible reading, with structure followed or not; and exposure's focused
  * search finds each service and channel exactly as the full reach does. The in-memory engine
  * (the projection, kept fresh by the change feed across every import) answers exactly as the
- * per-hop Neo4j engine, reach and exposure alike.
+ * per-hop Neo4j engine, reach, exposure and the nodes brokers count alike.
  */
 describe('penetration reach equals brute-force enumeration of all time-respecting paths', () => {
   it(`holds on ${RUNS} random graphs, each in 4 settings`, async () => {
@@ -134,6 +134,16 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
                 memorySearch(g, SEE_ALL).reach(params, 1_000_000),
               );
               expect(inMemory).toEqual(actual);
+              // Brokers count the nodes inside the explaining paths: the memory engine reads
+              // them off its search, the per-hop one off the answer; the same nodes.
+              const sortedOrNone = (ids: readonly string[] | undefined) => ids && [...ids].sort();
+              const throughMemory = await live.use((g) =>
+                memorySearch(g, SEE_ALL).through(params, 1_000_000),
+              );
+              const throughPerHop = await database.executor.readTransaction((tx) =>
+                perHopSearch(neo4jReachSource(tx, SEE_ALL)).through(params, 1_000_000),
+              );
+              expect(sortedOrNone(throughMemory)).toEqual(sortedOrNone(throughPerHop));
               // The agent's windows: the penetrations' (in the filters), merged, none empty.
               expect(actual.windows.map((w) => [w.from, w.to])).toEqual(
                 mergedDays(expected.windows),
