@@ -4,7 +4,6 @@ import { checkDeadline } from './computeReach.js';
 
 /** When a search over every agent must stop (see SearchTimedOut). */
 export type Deadline = { readonly at: number; readonly budgetMs: number };
-import { TimesToTarget } from './timesToTarget.js';
 import type { BrokerRecord } from './records.js';
 import type { Focus, GraphSearch, Reached, ReachParams } from './reachTypes.js';
 
@@ -68,12 +67,14 @@ export async function exposureOfAgents(
 ): Promise<{ considered: number; exposed: { agent: string; reached: Reached }[] }> {
   const { source } = search;
   const own = await readingOf(source, params.reading).spansOf(target.id, target.label);
-  // The backward levels read the spans the forward searches read (computeReach applies the
-  // reading to `source` itself).
-  const times = await TimesToTarget.open(readingOf(source, params.reading), target, params);
+  const times = await search.timesTo(target, params);
   const focus: Focus = {
     target: target.id,
     mayReach: (service, interval, remaining) => times.mayReach(service, interval, remaining),
+    ...(times.mayReachAt && {
+      mayReachAt: (node: number, from: number, to: number, remaining: number) =>
+        times.mayReachAt?.(node, from, to, remaining) ?? true,
+    }),
     targetValidity: own?.validity ?? NEVER,
   };
   let pending = [...(await source.agents())];

@@ -22,6 +22,7 @@ import type {
   ReachSource,
 } from './reachTypes.js';
 import { readingOf } from './reading.js';
+import { TimesToTarget } from './timesToTarget.js';
 import { dominant, dominates, extend, meetEvent, pieceOf, type Piece, type Step } from './steps.js';
 import { CONFIDENCE_WEIGHT, sharingWeight } from './weights.js';
 
@@ -388,4 +389,8 @@ export const perHopSearch = (source: ReachSource): GraphSearch => ({
       for (const node of reached.path.nodes.slice(1, -1)) inside.add(node);
     return [...inside];
   },
+  // The backward levels read the spans the forward searches read (computeReach applies the
+  // reading to `source` itself).
+  timesTo: (target, params) =>
+    TimesToTarget.open(readingOf(source, params.reading), target, params),
 });

@@ -113,8 +113,22 @@ export interface Focus {
    * rule), never refuses one that can.
    */
   readonly mayReach: (service: string, interval: Interval, remaining: number) => boolean;
+  /** The same question by projection node index and day numbers, when the engine has them. */
+  readonly mayReachAt?: (node: number, from: number, to: number, remaining: number) => boolean;
   /** The target's own validity: every path to it lies inside it. */
   readonly targetValidity: Interval;
+}
+
+/**
+ * Exposure's backward search from a target (`TimesToTarget`): for each service, the days at
+ * which a piece there could still reach the target within `remaining` channels, one level per
+ * hop, computed on demand (`extend`).
+ */
+export interface TargetTimes {
+  readonly depth: number;
+  extend(): Promise<void>;
+  mayReach(service: string, interval: Interval, remaining: number): boolean;
+  mayReachAt?(node: number, from: number, to: number, remaining: number): boolean;
 }
 
 /**
@@ -129,6 +143,11 @@ export interface GraphSearch {
    * brokers count), or undefined when the agent has no window in the filters.
    */
   through(params: ReachParams, resultCap: number): Promise<readonly string[] | undefined>;
+  /** The backward search of exposure from `target`, under the reading of `params`. */
+  timesTo(
+    target: { id: string; label: 'Service' | 'LiaisonChannel' },
+    params: Pick<ReachParams, 'disciplines' | 'followStructure' | 'reading'>,
+  ): Promise<TargetTimes>;
 }
 
 /** A link on an explaining path. */

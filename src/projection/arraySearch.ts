@@ -101,9 +101,16 @@ function search(
   offers.start(g.nodeCount);
   thinning.ready(g.nodeCount);
   const target = focus === undefined ? -1 : (g.index.get(focus.target) ?? -1);
+  const mayReachAt = focus?.mayReachAt;
   const mayReach = (node: number, hops: number, from: number, to: number): boolean =>
     focus === undefined ||
-    focus.mayReach(g.idOf(node), { from: dayName(from), to: dayName(to) }, params.maxHops - hops);
+    (mayReachAt
+      ? mayReachAt(node, from, to, params.maxHops - hops)
+      : focus.mayReach(
+          g.idOf(node),
+          { from: dayName(from), to: dayName(to) },
+          params.maxHops - hops,
+        ));
 
   const penetrations = f.penetrations.filter(
     (p) => params.minConfidence === 'SUSPECTED' || p.confidence === 'CONFIRMED',

@@ -54,6 +54,8 @@ export interface NMove extends Days {
   readonly link: string;
   readonly component: number;
   readonly whole: number;
+  /** The link within this service's own span: where a backward search moves in from `other`. */
+  readonly back: Days;
 }
 
 /**
@@ -111,6 +113,7 @@ export class CompiledFacts {
   private readonly adjacency: (NAdjacency | undefined)[] = [];
   private readonly moves: (readonly NMove[] | undefined)[] = [];
   private readonly operations: (readonly NOperation[] | undefined)[] = [];
+  private readonly footholds: (NFootholds | null | undefined)[] = [];
 
   constructor(
     readonly facts: ProjectedFacts,
@@ -213,11 +216,24 @@ export class CompiledFacts {
         const component = this.index(l.component);
         const whole = this.index(l.whole);
         const up = component === s;
-        const span = up
-          ? this.pair(l.validity, l.certain, l.wholeValidity, l.wholeCertain)
-          : this.pair(l.validity, l.certain, l.componentValidity, l.componentCertain);
-        if (span.from <= span.to)
-          out.push({ ...span, other: up ? whole : component, link: l.link, component, whole });
+        const toWhole = this.pair(l.validity, l.certain, l.wholeValidity, l.wholeCertain);
+        const toComponent = this.pair(
+          l.validity,
+          l.certain,
+          l.componentValidity,
+          l.componentCertain,
+        );
+        const span = up ? toWhole : toComponent;
+        const back = up ? toComponent : toWhole;
+        if (span.from <= span.to || back.from <= back.to)
+          out.push({
+            ...span,
+            other: up ? whole : component,
+            link: l.link,
+            component,
+            whole,
+            back,
+          });
       }
       return out;
     });
@@ -235,10 +251,16 @@ export class CompiledFacts {
     );
   }
 
+  /** What a visible officer held, kept (exposure and brokers ask for every agent again). */
   footholdsOf(agent: string): NFootholds | undefined {
     const a = this.facts.indexOf(agent, KIND.Officer);
-    const f: Footholds | undefined = a === undefined ? undefined : this.facts.footholdsAt(a);
-    if (a === undefined || !f) return undefined;
+    if (a === undefined) return undefined;
+    return kept(this.footholds, a, () => this.compileFootholds(a)) ?? undefined;
+  }
+
+  private compileFootholds(a: number): NFootholds | null {
+    const f: Footholds | undefined = this.facts.footholdsAt(a);
+    if (!f) return null;
     const postings: (Days & { link: string; channel: NChannel })[] = [];
     for (const p of f.postings) {
       const channel = this.channelAt(this.index(p.channel));

@@ -4,6 +4,8 @@ import { neo4jReachSource } from '../paths/neo4jReachSource.js';
 import type { GraphSearch } from '../paths/reachTypes.js';
 import type { Visibility } from '../visibility/index.js';
 import { arrayReach, arrayThrough } from './arraySearch.js';
+import { ArrayTimes } from './arrayTimes.js';
+import { compiledFacts } from './compiledFacts.js';
 import type { GraphProjection } from './graphProjection.js';
 import type { LiveProjection } from './liveProjection.js';
 import { projectedFacts } from './projectedFacts.js';
@@ -53,5 +55,7 @@ export function memorySearch(graph: GraphProjection, view: Visibility): GraphSea
     reach: (params, resultCap, focus) =>
       Promise.resolve(arrayReach(facts, params, resultCap, focus)),
     through: (params, resultCap) => Promise.resolve(arrayThrough(facts, params, resultCap)),
+    timesTo: (target, params) =>
+      Promise.resolve(new ArrayTimes(compiledFacts(facts, params.reading), target, params)),
   };
 }

@@ -255,8 +255,15 @@ export class ProjectedFacts {
     return out;
   }
 
+  private agentList: readonly string[] | undefined;
+
   /** Every agent: a visible officer with a visible AGENT_OF link to a visible end, by id. */
-  agents(): string[] {
+  agents(): readonly string[] {
+    this.agentList ??= this.listAgents();
+    return this.agentList;
+  }
+
+  private listAgents(): string[] {
     const { g } = this;
     const out: string[] = [];
     for (let a = 0; a < g.nodeCount; a++) {
