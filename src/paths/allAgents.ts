@@ -83,10 +83,18 @@ export async function exposureOfAgents(
   for (let hops = 0; hops <= params.maxHops && pending.length > 0; hops++) {
     checkDeadline(deadline);
     while (times.depth < hops) await times.extend();
+    // Every agent is searched at hop 0 (to know which have a window); after, only those the
+    // backward levels admit, the others kept for the next hop.
+    const searched: string[] = [];
+    const later: string[] = [];
+    for (const agent of pending)
+      if (hops === 0 || (times.admits?.({ ...params, agent, maxHops: hops }) ?? true))
+        searched.push(agent);
+      else later.push(agent);
     const outcomes = await Promise.all(
-      pending.map((agent) => search.reach({ ...params, agent, maxHops: hops }, resultCap, focus)),
+      searched.map((agent) => search.reach({ ...params, agent, maxHops: hops }, resultCap, focus)),
     );
-    pending = [];
+    pending = later;
     for (const outcome of outcomes) {
       if (outcome === undefined || outcome.windows.length === 0) continue;
       if (hops === 0) considered++;

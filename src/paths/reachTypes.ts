@@ -103,7 +103,8 @@ export interface ReachSource {
  * Narrows a reach to one target (for exposure): only pieces that could still reach the target
  * within the hop limit are extended, and the search stops after the hop at which the target is
  * first reached (its explanation is final then: later hops only find longer paths). Operations
- * are not computed. The answer for the target is exactly the unfocused one.
+ * are not computed. The answer for the target is exactly the unfocused one; what else the
+ * answer lists is partial (the memory engine lists the target alone).
  */
 export interface Focus {
   readonly target: string;
@@ -129,6 +130,11 @@ export interface TargetTimes {
   extend(): Promise<void>;
   mayReach(service: string, interval: Interval, remaining: number): boolean;
   mayReachAt?(node: number, from: number, to: number, remaining: number): boolean;
+  /**
+   * False only when the agent of `params` cannot reach the target within `params.maxHops`
+   * (so needs no search); engines that cannot tell cheaply leave it out.
+   */
+  admits?(params: ReachParams): boolean;
 }
 
 /**

@@ -41,7 +41,11 @@ export function arrayReach(
   if (!searched) return undefined;
   const { g } = projected;
   const lists: Reached[][] = [[], [], []];
-  for (const node of offers.touched) {
+  // A focused search answers for its target alone (what exposure reads): the other elements'
+  // answers are partial there, and writing them out is most of a focused search's cost.
+  const nodes = focus === undefined ? offers.touched : [projected.g.index.get(focus.target) ?? -1];
+  for (const node of nodes) {
+    if (node < 0 || offers.first(node) < 0) continue;
     const first = offers.first(node);
     lists[pieces.at[first] as number]?.push(pieces.reached(g.idOf(node), first, params.reading));
   }

@@ -1,6 +1,6 @@
 import type { Interval } from '../model/index.js';
 import type { ReachParams, TargetTimes } from '../paths/reachTypes.js';
-import type { CompiledFacts } from './compiledFacts.js';
+import { days, type CompiledFacts } from './compiledFacts.js';
 import { dayNumber, FIRST_DAY, LAST_DAY } from './days.js';
 import { KIND } from './graphProjection.js';
 
@@ -82,6 +82,46 @@ export class ArrayTimes implements TargetTimes {
     if (remaining < 0) return false;
     if (remaining > this.depth) throw new Error(`level ${remaining} asked, ${this.depth} computed`);
     return overlaps(this.levels[remaining]?.get(node), from, to);
+  }
+
+  /**
+   * Whether the agent of `params` could reach the target within `params.maxHops` at all: some
+   * window of its (in the filters) meets a service it serves while that service has days at
+   * the level of `maxHops`, or a channel it is posted to that is the target or has a party with
+   * days at the level below. Admits every agent the focused search can find (the levels are
+   * closed over structure already), so a refused agent needs no search.
+   */
+  admits(params: ReachParams): boolean {
+    const f = this.facts.footholdsOf(params.agent);
+    if (!f) return false;
+    const during = params.during ? days(params.during) : { from: FIRST_DAY, to: LAST_DAY };
+    const r = params.maxHops;
+    for (const p of f.penetrations) {
+      if (params.minConfidence === 'CONFIRMED' && p.confidence !== 'CONFIRMED') continue;
+      const wFrom = Math.max(p.from, during.from);
+      const wTo = Math.min(p.to, during.to);
+      if (wFrom > wTo) continue;
+      for (const s of f.serves) {
+        const from = Math.max(wFrom, s.from);
+        const to = Math.min(wTo, s.to);
+        if (from <= to && this.mayReachAt(s.service, from, to, r)) return true;
+      }
+      if (r < 1) continue;
+      for (const posting of f.postings) {
+        const { channel } = posting;
+        const from = Math.max(wFrom, posting.from, channel.from);
+        const to = Math.min(wTo, posting.to, channel.to);
+        if (from > to) continue;
+        if (channel.node === this.target) return true;
+        for (let i = 0; i < channel.partyService.length; i++) {
+          const a = Math.max(from, channel.partyFrom[i] as number);
+          const b = Math.min(to, channel.partyTo[i] as number);
+          if (a <= b && this.mayReachAt(channel.partyService[i] as number, a, b, r - 1))
+            return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** PART_OF moves cost no channel: a neighbour of a service with days gets them too. */
