@@ -92,33 +92,49 @@ export class ArrayTimes implements TargetTimes {
    * closed over structure already), so a refused agent needs no search.
    */
   admits(params: ReachParams): boolean {
+    return this.windowsOf(params, (wFrom, wTo) => this.footholdsReach(params, wFrom, wTo));
+  }
+
+  /** Whether the agent has a window in the filters (one reach would search). */
+  considers(params: ReachParams): boolean {
+    return this.windowsOf(params, () => true);
+  }
+
+  /** Whether `test` holds for one of the agent's windows in the filters. */
+  private windowsOf(params: ReachParams, test: (from: number, to: number) => boolean): boolean {
     const f = this.facts.footholdsOf(params.agent);
     if (!f) return false;
     const during = params.during ? days(params.during) : { from: FIRST_DAY, to: LAST_DAY };
-    const r = params.maxHops;
     for (const p of f.penetrations) {
       if (params.minConfidence === 'CONFIRMED' && p.confidence !== 'CONFIRMED') continue;
-      const wFrom = Math.max(p.from, during.from);
-      const wTo = Math.min(p.to, during.to);
-      if (wFrom > wTo) continue;
-      for (const s of f.serves) {
-        const from = Math.max(wFrom, s.from);
-        const to = Math.min(wTo, s.to);
-        if (from <= to && this.mayReachAt(s.service, from, to, r)) return true;
-      }
-      if (r < 1) continue;
-      for (const posting of f.postings) {
-        const { channel } = posting;
-        const from = Math.max(wFrom, posting.from, channel.from);
-        const to = Math.min(wTo, posting.to, channel.to);
-        if (from > to) continue;
-        if (channel.node === this.target) return true;
-        for (let i = 0; i < channel.partyService.length; i++) {
-          const a = Math.max(from, channel.partyFrom[i] as number);
-          const b = Math.min(to, channel.partyTo[i] as number);
-          if (a <= b && this.mayReachAt(channel.partyService[i] as number, a, b, r - 1))
-            return true;
-        }
+      const from = Math.max(p.from, during.from);
+      const to = Math.min(p.to, during.to);
+      if (from <= to && test(from, to)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a window `wFrom..wTo` of the agent meets a foothold that can reach the target. */
+  private footholdsReach(params: ReachParams, wFrom: number, wTo: number): boolean {
+    const f = this.facts.footholdsOf(params.agent);
+    if (!f) return false;
+    const r = params.maxHops;
+    for (const s of f.serves) {
+      const from = Math.max(wFrom, s.from);
+      const to = Math.min(wTo, s.to);
+      if (from <= to && this.mayReachAt(s.service, from, to, r)) return true;
+    }
+    if (r < 1) return false;
+    for (const posting of f.postings) {
+      const { channel } = posting;
+      const from = Math.max(wFrom, posting.from, channel.from);
+      const to = Math.min(wTo, posting.to, channel.to);
+      if (from > to) continue;
+      if (channel.node === this.target) return true;
+      for (let i = 0; i < channel.partyService.length; i++) {
+        const a = Math.max(from, channel.partyFrom[i] as number);
+        const b = Math.min(to, channel.partyTo[i] as number);
+        if (a <= b && this.mayReachAt(channel.partyService[i] as number, a, b, r - 1)) return true;
       }
     }
     return false;

@@ -157,7 +157,7 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
                 ...graph.channels.map((t) => ({ id: t.id, label: 'LiaisonChannel' as const })),
               ];
               for (const target of targets) {
-                const { exposed } = await database.executor.readTransaction((tx) =>
+                const { exposed, considered } = await database.executor.readTransaction((tx) =>
                   exposureOfAgents(
                     perHopSearch(neo4jReachSource(tx, SEE_ALL)),
                     params,
@@ -169,6 +169,7 @@ describe('penetration reach equals brute-force enumeration of all time-respectin
                   exposureOfAgents(memorySearch(g, SEE_ALL), params, target, 1_000_000),
                 );
                 expect(exposedInMemory.exposed).toEqual(exposed);
+                expect(exposedInMemory.considered).toBe(considered);
                 const full = [...actual.channels, ...actual.services].find(
                   (r) => r.id === target.id,
                 );
