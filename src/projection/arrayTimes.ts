@@ -1,6 +1,6 @@
 import type { Interval } from '../model/index.js';
 import type { ReachParams, TargetTimes } from '../paths/reachTypes.js';
-import { days, type CompiledFacts } from './compiledFacts.js';
+import { days, type CompiledFacts, type NFootholds } from './compiledFacts.js';
 import { dayNumber, FIRST_DAY, LAST_DAY } from './days.js';
 import { KIND } from './graphProjection.js';
 
@@ -39,7 +39,36 @@ function addTo(
   return out;
 }
 
-type Level = Map<number, readonly number[]>;
+/**
+ * The days of every node at every level, levels being cumulative (a level holds the days of
+ * the one below and more): per node, the levels at which its days changed, with the days
+ * from then on. Nothing is copied from level to level.
+ */
+class Levels {
+  private readonly changes: ({ level: number; days: readonly number[] }[] | undefined)[];
+
+  constructor(nodes: number) {
+    this.changes = new Array<undefined>(nodes);
+  }
+
+  at(node: number, level: number): readonly number[] | undefined {
+    const list = this.changes[node];
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const change = list[i] as { level: number; days: readonly number[] };
+      if (change.level <= level) return change.days;
+    }
+    return undefined;
+  }
+
+  set(node: number, level: number, days: readonly number[]): void {
+    const list = this.changes[node];
+    const last = list?.[list.length - 1];
+    if (!list) this.changes[node] = [{ level, days }];
+    else if (last?.level === level) last.days = days;
+    else list.push({ level, days });
+  }
+}
 
 /**
  * `TimesToTarget` (src/paths/timesToTarget.ts) on the compiled facts: the days at which a piece
@@ -49,7 +78,8 @@ type Level = Map<number, readonly number[]>;
  * re-entering a channel's origin are not, so a refused piece reaches the target on no path.
  */
 export class ArrayTimes implements TargetTimes {
-  private readonly levels: Level[];
+  private readonly levels: Levels;
+  private depthNow = 0;
   private changed: number[];
   private readonly target: number;
 
@@ -59,15 +89,17 @@ export class ArrayTimes implements TargetTimes {
     private readonly params: Pick<ReachParams, 'disciplines' | 'followStructure'>,
   ) {
     this.target = facts.facts.indexOf(target.id, KIND[target.label]) ?? -1;
-    const start: Level = new Map();
-    if (target.label === 'Service' && this.target >= 0)
-      start.set(this.target, [FIRST_DAY, LAST_DAY]);
-    this.levels = [start];
-    this.changed = this.closeOverStructure(start, [...start.keys()]);
+    this.levels = new Levels(facts.facts.g.nodeCount);
+    const start: number[] = [];
+    if (target.label === 'Service' && this.target >= 0) {
+      this.levels.set(this.target, 0, [FIRST_DAY, LAST_DAY]);
+      start.push(this.target);
+    }
+    this.changed = this.closeOverStructure(0, start);
   }
 
   get depth(): number {
-    return this.levels.length - 1;
+    return this.depthNow;
   }
 
   mayReach(service: string, interval: Interval, remaining: number): boolean {
@@ -81,7 +113,7 @@ export class ArrayTimes implements TargetTimes {
   mayReachAt(node: number, from: number, to: number, remaining: number): boolean {
     if (remaining < 0) return false;
     if (remaining > this.depth) throw new Error(`level ${remaining} asked, ${this.depth} computed`);
-    return overlaps(this.levels[remaining]?.get(node), from, to);
+    return overlaps(this.levels.at(node, remaining), from, to);
   }
 
   /**
@@ -92,18 +124,32 @@ export class ArrayTimes implements TargetTimes {
    * closed over structure already), so a refused agent needs no search.
    */
   admits(params: ReachParams): boolean {
-    return this.windowsOf(params, (wFrom, wTo) => this.footholdsReach(params, wFrom, wTo));
+    const f = this.footholdsOf(params.agent);
+    return !!f && this.windowsOf(f, params, (from, to) => this.footholdsReach(f, params, from, to));
   }
 
   /** Whether the agent has a window in the filters (one reach would search). */
   considers(params: ReachParams): boolean {
-    return this.windowsOf(params, () => true);
+    const f = this.footholdsOf(params.agent);
+    return !!f && this.windowsOf(f, params, () => true);
+  }
+
+  private readonly agents = new Map<string, NFootholds | undefined>();
+
+  /** The agent's footholds, kept by id for the levels of this search. */
+  private footholdsOf(agent: string): NFootholds | undefined {
+    if (this.agents.has(agent)) return this.agents.get(agent);
+    const f = this.facts.footholdsOf(agent);
+    this.agents.set(agent, f);
+    return f;
   }
 
   /** Whether `test` holds for one of the agent's windows in the filters. */
-  private windowsOf(params: ReachParams, test: (from: number, to: number) => boolean): boolean {
-    const f = this.facts.footholdsOf(params.agent);
-    if (!f) return false;
+  private windowsOf(
+    f: NFootholds,
+    params: ReachParams,
+    test: (from: number, to: number) => boolean,
+  ): boolean {
     const during = params.during ? days(params.during) : { from: FIRST_DAY, to: LAST_DAY };
     for (const p of f.penetrations) {
       if (params.minConfidence === 'CONFIRMED' && p.confidence !== 'CONFIRMED') continue;
@@ -115,9 +161,7 @@ export class ArrayTimes implements TargetTimes {
   }
 
   /** Whether a window `wFrom..wTo` of the agent meets a foothold that can reach the target. */
-  private footholdsReach(params: ReachParams, wFrom: number, wTo: number): boolean {
-    const f = this.facts.footholdsOf(params.agent);
-    if (!f) return false;
+  private footholdsReach(f: NFootholds, params: ReachParams, wFrom: number, wTo: number): boolean {
     const r = params.maxHops;
     for (const s of f.serves) {
       const from = Math.max(wFrom, s.from);
@@ -141,23 +185,23 @@ export class ArrayTimes implements TargetTimes {
   }
 
   /** PART_OF moves cost no channel: a neighbour of a service with days gets them too. */
-  private closeOverStructure(level: Level, changed: readonly number[]): number[] {
+  private closeOverStructure(level: number, changed: readonly number[]): number[] {
     const all = new Set(changed);
     if (!this.params.followStructure) return [...all];
     let pending = [...changed];
     while (pending.length > 0) {
       const next = new Set<number>();
       for (const service of pending) {
-        const days = level.get(service) ?? [];
+        const days = this.levels.at(service, level) ?? [];
         for (const move of this.facts.movesAt(service)) {
           for (let i = 0; i < days.length; i += 2) {
             const from = Math.max(days[i] as number, move.back.from);
             const to = Math.min(days[i + 1] as number, move.back.to);
             if (from > to) continue;
-            const before = level.get(move.other);
+            const before = this.levels.at(move.other, level);
             const after = addTo(before, from, to);
             if (after !== before && after) {
-              level.set(move.other, after);
+              this.levels.set(move.other, level, after);
               next.add(move.other);
               all.add(move.other);
             }
@@ -171,15 +215,14 @@ export class ArrayTimes implements TargetTimes {
 
   extend(): Promise<void> {
     const { facts } = this;
-    const previous = this.levels[this.levels.length - 1] ?? new Map<number, readonly number[]>();
+    const below = this.depthNow;
+    const level = below + 1;
     const channels = new Set<number>();
-    if (this.levels.length === 1 && this.target >= 0 && facts.channelAt(this.target))
-      channels.add(this.target);
+    if (level === 1 && this.target >= 0 && facts.channelAt(this.target)) channels.add(this.target);
     for (const service of this.changed) {
       const adjacency = facts.adjacencyAt(service);
       for (let i = 0; i < adjacency.size; i++) channels.add(adjacency.node[i] as number);
     }
-    const next: Level = new Map(previous);
     const changed = new Set<number>();
     const { disciplines } = this.params;
     for (const c of channels) {
@@ -196,7 +239,7 @@ export class ArrayTimes implements TargetTimes {
       let onward: readonly number[] | undefined =
         c === this.target ? [FIRST_DAY, LAST_DAY] : undefined;
       for (let i = 0; i < partyService.length; i++) {
-        const days = previous.get(partyService[i] as number);
+        const days = this.levels.at(partyService[i] as number, below);
         if (!days) continue;
         for (let k = 0; k < days.length; k += 2) {
           const from = Math.max(days[k] as number, partyFrom[i] as number);
@@ -214,17 +257,17 @@ export class ArrayTimes implements TargetTimes {
           const from = Math.max(onward[k] as number, entryFrom);
           const to = Math.min(onward[k + 1] as number, entryTo);
           if (from > to) continue;
-          const before = next.get(service);
+          const before = this.levels.at(service, level);
           const after = addTo(before, from, to);
           if (after !== before && after) {
-            next.set(service, after);
+            this.levels.set(service, level, after);
             changed.add(service);
           }
         }
       }
     }
-    this.levels.push(next);
-    this.changed = this.closeOverStructure(next, [...changed]);
+    this.depthNow = level;
+    this.changed = this.closeOverStructure(level, [...changed]);
     return Promise.resolve();
   }
 }
