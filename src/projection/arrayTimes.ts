@@ -45,15 +45,18 @@ function addTo(
  * from then on. Nothing is copied from level to level.
  */
 class Levels {
-  private readonly changes: ({ level: number; days: readonly number[] }[] | undefined)[];
+  /** Per node, 1 + the place of its list in `lists` (0: none); a typed column is cheap to make. */
+  private readonly slot: Int32Array;
+  private readonly lists: { level: number; days: readonly number[] }[][] = [];
 
   constructor(nodes: number) {
-    this.changes = new Array<undefined>(nodes);
+    this.slot = new Int32Array(nodes);
   }
 
   at(node: number, level: number): readonly number[] | undefined {
-    const list = this.changes[node];
-    if (!list) return undefined;
+    const slot = this.slot[node] as number;
+    if (slot === 0) return undefined;
+    const list = this.lists[slot - 1] as { level: number; days: readonly number[] }[];
     for (let i = list.length - 1; i >= 0; i--) {
       const change = list[i] as { level: number; days: readonly number[] };
       if (change.level <= level) return change.days;
@@ -62,10 +65,14 @@ class Levels {
   }
 
   set(node: number, level: number, days: readonly number[]): void {
-    const list = this.changes[node];
-    const last = list?.[list.length - 1];
-    if (!list) this.changes[node] = [{ level, days }];
-    else if (last?.level === level) last.days = days;
+    const slot = this.slot[node] as number;
+    if (slot === 0) {
+      this.slot[node] = this.lists.push([{ level, days }]);
+      return;
+    }
+    const list = this.lists[slot - 1] as { level: number; days: readonly number[] }[];
+    const last = list[list.length - 1];
+    if (last?.level === level) last.days = days;
     else list.push({ level, days });
   }
 }

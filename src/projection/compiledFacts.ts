@@ -113,7 +113,8 @@ export class CompiledFacts {
   private readonly adjacency: (NAdjacency | undefined)[] = [];
   private readonly moves: (readonly NMove[] | undefined)[] = [];
   private readonly operations: (readonly NOperation[] | undefined)[] = [];
-  private readonly footholds: (NFootholds | null | undefined)[] = [];
+  /** By id: the agents' ids are few next to the projection's, so this map stays small. */
+  private readonly footholdsById = new Map<string, NFootholds | null>();
 
   constructor(
     readonly facts: ProjectedFacts,
@@ -253,9 +254,13 @@ export class CompiledFacts {
 
   /** What a visible officer held, kept (exposure and brokers ask for every agent again). */
   footholdsOf(agent: string): NFootholds | undefined {
-    const a = this.facts.indexOf(agent, KIND.Officer);
-    if (a === undefined) return undefined;
-    return kept(this.footholds, a, () => this.compileFootholds(a)) ?? undefined;
+    let f = this.footholdsById.get(agent);
+    if (f === undefined) {
+      const a = this.facts.indexOf(agent, KIND.Officer);
+      f = a === undefined ? null : this.compileFootholds(a);
+      this.footholdsById.set(agent, f);
+    }
+    return f ?? undefined;
   }
 
   private compileFootholds(a: number): NFootholds | null {
