@@ -10,6 +10,9 @@ import type { ProjectedFacts } from './projectedFacts.js';
 
 const { PARTY_TO, POSTED_TO, SERVES, TOOK_PART, PART_OF, CONDUCTED, THROUGH } = LINK_CODE;
 
+/** The mark of a piece whose path `arrayThrough` has walked. */
+const WALKED = -2;
+
 /** How many earlier arrivals at a channel are compared with a new one (`containedEarlier`). */
 const EARLIER_COMPARED = 16;
 
@@ -72,6 +75,8 @@ export function arrayThrough(
 ): string[] | undefined {
   const searched = search(projected, params, resultCap);
   if (!searched || searched.windows.length === 0) return undefined;
+  // Paths share their beginnings: a piece walked once has had all its ancestors added, so
+  // each walk stops at the first piece walked before (marked in the free `group` column).
   const inside = new Set<number>();
   for (const node of offers.touched) {
     let best = offers.first(node);
@@ -79,10 +84,12 @@ export function arrayThrough(
       if (pieces.compare(c, best) < 0) best = c;
     for (
       let x = pieces.parent[best] as number;
-      x >= 0 && (pieces.parent[x] as number) >= 0;
+      x >= 0 && (pieces.parent[x] as number) >= 0 && pieces.group[x] !== WALKED;
       x = pieces.parent[x] as number
-    )
+    ) {
+      pieces.group[x] = WALKED;
       inside.add(pieces.node[x] as number);
+    }
   }
   return [...inside].map((n) => projected.g.idOf(n));
 }

@@ -124,6 +124,7 @@ export class Pieces {
     this.length[p] = parent < 0 ? 1 : (this.length[parent] as number) + 1;
     this.fromService[p] = fromService;
     this.next[p] = -1;
+    this.group[p] = -1;
     return p;
   }
 
