@@ -10,11 +10,13 @@ import { peerReach } from './peerReach.js';
 import { reachParamsFor } from './reachQuery.js';
 
 /**
- * `npm run bench:reach -- [--agents 100] [--hops 2,4,6] [--seed 1] [--engines memory,neo4j,peer,floor]
+ * `npm run bench:reach -- [--agents 100] [--hops 2,4,6] [--seed 1] [--engines memory,previous,neo4j,peer,floor]
  * [--peer-agents 10] [--peer-timeout-ms 10000] [--reading POSSIBLE] [--structure IGNORE]`:
  * penetrationReach latency (p50/p95/p99) for random agents of whatever graph the configured
  * Neo4j holds, side by side in one run on the same agents:
- * - `memory`: the API's engine, the rules on the in-memory projection (PATH_ENGINE=memory);
+ * - `memory`: the API's engine, the array search on the in-memory projection (PATH_ENGINE=memory);
+ * - `previous`: the per-hop rules (computeReach) on the same projection, the memory engine as it
+ *   ran before the array search;
  * - `neo4j`: the same rules reading Neo4j hop by hop (PATH_ENGINE=neo4j, the previous engine);
  * - `peer`: the question as one variable-length Cypher query with time predicates, the way a
  *   Neo4j user writes it (bench/peerReach.ts; fewer agents, each with a timeout);
@@ -23,7 +25,7 @@ import { reachParamsFor } from './reachQuery.js';
  */
 const reading = flag('reading') === 'POSSIBLE' ? 'POSSIBLE' : 'CERTAIN';
 const structure = flag('structure') !== 'IGNORE';
-const engines = (flag('engines') ?? 'memory,neo4j,peer,floor').split(',');
+const engines = (flag('engines') ?? 'memory,previous,neo4j,peer,floor').split(',');
 
 async function main(): Promise<void> {
   const { database, dataset } = await openBenchDatabase();
