@@ -77,7 +77,7 @@ export function merge(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
-/** True when `interval` lies inside the union of the merged `coverage`. */
+/** True when `interval` lies inside one of `coverage`'s intervals. */
 export function coveredBy(interval: Interval, coverage: readonly Interval[]): boolean {
   return coverage.some((c) => c.from <= interval.from && interval.to <= c.to);
 }

@@ -246,7 +246,7 @@ export async function computeReach(
         !coveredBy(piece.path.interval, coverage.get(piece.node) ?? []),
     );
     for (const piece of expanding)
-      coverage.set(piece.node, merge([...(coverage.get(piece.node) ?? []), piece.path.interval]));
+      coverage.set(piece.node, cover(coverage.get(piece.node) ?? [], piece.path.interval));
     const adjacency: Awaited<ReturnType<ReachSource['channelsOfServices']>> =
       expanding.length > 0
         ? await source.channelsOfServices([...new Set(expanding.map((p) => p.node))])
@@ -394,3 +394,13 @@ export const perHopSearch = (source: ReachSource): GraphSearch => ({
   timesTo: (target, params) =>
     TimesToTarget.open(readingOf(source, params.reading), target, params),
 });
+
+/**
+ * A node's coverage with `interval` added (the intervals of the pieces extended from it, none
+ * inside another; `coveredBy` asks for one containing a piece's). Not their union: an
+ * operation with no certain day is met only by a piece open on all its days (rule 8), which
+ * two pieces covering those days together are not.
+ */
+function cover(coverage: readonly Interval[], interval: Interval): Interval[] {
+  return [...coverage.filter((c) => !(interval.from <= c.from && c.to <= interval.to)), interval];
+}

@@ -57,7 +57,12 @@ export function meetEvent(from: number, to: number, event: NEvent): [number, num
   return undefined;
 }
 
-/** Merged days covered (pairs `from, to`, sorted, apart): whether `from..to` lies in one. */
+/**
+ * A node's coverage (pairs `from, to`: the intervals of the pieces extended from it, none
+ * inside another): whether `from..to` lies inside one of them. Inside one, not merely inside
+ * their union: an operation with no certain day is met only by a piece open on all its days
+ * (docs/path-semantics.md, rule 8), which two pieces covering those days together are not.
+ */
 export function covered(list: readonly number[] | undefined, from: number, to: number): boolean {
   if (!list) return false;
   for (let i = 0; i < list.length; i += 2)
@@ -65,25 +70,15 @@ export function covered(list: readonly number[] | undefined, from: number, to: n
   return false;
 }
 
-/** The list with `from..to` added, overlapping or touching pairs joined. */
+/** The coverage with `from..to` added: the pairs inside it dropped (none contains it). */
 export function cover(list: readonly number[] | undefined, from: number, to: number): number[] {
   const out: number[] = [];
-  let f = from;
-  let t = to;
-  let placed = false;
   for (let i = 0; i < (list?.length ?? 0); i += 2) {
     const a = list?.[i] as number;
     const b = list?.[i + 1] as number;
-    if (b + 1 < f) out.push(a, b);
-    else if (t + 1 < a) {
-      if (!placed) out.push(f, t);
-      placed = true;
-      out.push(a, b);
-    } else {
-      if (a < f) f = a;
-      if (b > t) t = b;
-    }
+    if (from <= a && b <= to) continue;
+    out.push(a, b);
   }
-  if (!placed) out.push(f, t);
+  out.push(from, to);
   return out;
 }

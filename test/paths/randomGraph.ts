@@ -51,10 +51,35 @@ export const window = fc
     return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   });
 
-/** A year 1940-1960 as a source may give it: plain, approximate (`1950~`) or a decade (`194X`). */
+/**
+ * A year 1940-1960 as a source may give it: plain, approximate (`1950~`), a decade (`194X`), a
+ * month (`1950-07`) or a day (`1950-07-14`): windows then begin and end inside years, so the
+ * pieces at a service can cover an event's days together without one of them holding all its
+ * days.
+ */
 const edtfYear = fc
-  .tuple(fc.integer({ min: 1940, max: 1960 }), fc.constantFrom('', '', '', '~', 'X'))
-  .map(([y, q]) => ({ year: y, text: q === 'X' ? `${String(y).slice(0, 3)}X` : `${y}${q}` }));
+  .tuple(
+    fc.integer({ min: 1940, max: 1960 }),
+    fc.constantFrom('', '', '', '~', 'X', 'M', 'D'),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+  )
+  .map(([y, q, m, d]) => {
+    const mm = String(m).padStart(2, '0');
+    const dd = String(d).padStart(2, '0');
+    return {
+      year: y,
+      order: y * 10_000 + (q === 'M' || q === 'D' ? m * 100 : 0) + (q === 'D' ? d : 0),
+      text:
+        q === 'X'
+          ? `${String(y).slice(0, 3)}X`
+          : q === 'M'
+            ? `${y}-${mm}`
+            : q === 'D'
+              ? `${y}-${mm}-${dd}`
+              : `${y}${q}`,
+    };
+  });
 
 /**
  * The dates of an element: each bound missing a third of the time (unknown start / open end),
@@ -71,7 +96,7 @@ export const dated: fc.Arbitrary<Dated> = fc
     }),
   })
   .map(({ a, b, att }) => {
-    const [from, to] = a && b && a.year > b.year ? [b, a] : [a, b];
+    const [from, to] = a && b && a.order > b.order ? [b, a] : [a, b];
     const decade = (y: number): number => y - (y % 10);
     const lo = from ? (from.text.endsWith('X') ? decade(from.year) + 9 : from.year) : 1940;
     const hi = to ? (to.text.endsWith('X') ? decade(to.year) : to.year) : 1960;
