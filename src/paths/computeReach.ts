@@ -24,7 +24,15 @@ import type {
 import { readingOf } from './reading.js';
 import { TimesToTarget } from './timesToTarget.js';
 import { dominant, dominates, extend, meetEvent, pieceOf, type Piece, type Step } from './steps.js';
-import { CONFIDENCE_WEIGHT, sharingWeight } from './weights.js';
+import {
+  carries,
+  crossedScore,
+  goesOnAfter,
+  mayCross,
+  penetrationCounts,
+  ruleBinds,
+  startScore,
+} from './rules.js';
 
 /**
  * Thrown when a search over every agent (exposure, brokers) runs past its deadline: the same
@@ -72,12 +80,12 @@ export async function computeReach(
     links: [],
     interval: ALWAYS,
   };
-  const penetrations = facts.penetrations.filter(
-    (p) => params.minConfidence === 'SUSPECTED' || p.confidence === 'CONFIRMED',
+  const penetrations = facts.penetrations.filter((p) =>
+    penetrationCounts(p.confidence, params.minConfidence),
   );
   const starts = penetrations
     .map((p) => ({
-      score: CONFIDENCE_WEIGHT[p.confidence] ?? 0,
+      score: startScore(p.confidence),
       // An empty window (nothing certain, under the certain reading) is no window at all.
       interval: intersect(p.validity, params.during ?? ALWAYS),
     }))
@@ -271,14 +279,9 @@ export async function computeReach(
     const arrivals: Step[] = [];
     for (const crossing of crossings.splice(0)) {
       const { channel } = crossing;
-      if (
-        params.disciplines.length > 0 &&
-        channel.disciplines.length > 0 &&
-        !channel.disciplines.some((d) => params.disciplines.includes(d))
-      )
-        continue;
-      const rule = params.respectThirdPartyRule && channel.thirdPartyRule;
-      if (rule && params.direction === 'INBOUND' && hop + 1 > 1) continue;
+      if (!carries(channel.disciplines, params.disciplines)) continue;
+      const binds = ruleBinds(params, channel.thirdPartyRule);
+      if (!mayCross(params, binds, hop + 1)) continue;
       const j = intersectAll(crossing.from.path.interval, crossing.membership, channel.validity);
       if (!j) continue;
       arrivals.push({
@@ -287,7 +290,7 @@ export async function computeReach(
         node: channel.id,
         kind: 'LiaisonChannel',
         hops: hop + 1,
-        score: crossing.from.score * sharingWeight(channel.sharing),
+        score: crossedScore(crossing.from.score, channel.sharing),
         interval: j,
         extendable: false,
         fromService: crossing.from_service,
@@ -298,7 +301,7 @@ export async function computeReach(
       const channel = channelsById.get(arrival.node);
       if (!channel) continue;
       const atChannel = pieceOf(arrival);
-      const rule = params.respectThirdPartyRule && channel.thirdPartyRule;
+      const goesOn = goesOnAfter(params, ruleBinds(params, channel.thirdPartyRule));
       channels.offer({
         id: channel.id,
         hops: atChannel.hops,
@@ -318,7 +321,7 @@ export async function computeReach(
           hops: atChannel.hops,
           score: atChannel.score,
           interval: k,
-          extendable: !(rule && params.direction === 'OUTBOUND'),
+          extendable: goesOn,
           fromService: undefined,
         });
       }

@@ -1,5 +1,6 @@
 import { BEGINNING, END, intersect, type Interval } from '../model/index.js';
 import type { ChannelFacts, ReachParams, ReachSource } from './reachTypes.js';
+import { carries } from './rules.js';
 
 const ALWAYS: Interval = { from: BEGINNING, to: END };
 
@@ -26,11 +27,6 @@ function addTo(list: readonly Interval[], interval: Interval): readonly Interval
   apart.push({ from, to });
   return apart;
 }
-
-const carries = (channel: ChannelFacts, disciplines: readonly string[]): boolean =>
-  disciplines.length === 0 ||
-  channel.disciplines.length === 0 ||
-  channel.disciplines.some((d) => disciplines.includes(d));
 
 /**
  * When each service can still reach the target, searched backward from it: level `r` holds,
@@ -135,7 +131,7 @@ export class TimesToTarget {
     const next = new Map(previous);
     const changed = new Set<string>();
     for (const channel of channels.values()) {
-      if (!carries(channel, this.disciplines)) continue;
+      if (!carries(channel.disciplines, this.disciplines)) continue;
       // The days at which a piece arriving at the channel goes on to the target.
       let onward: readonly Interval[] = channel.id === this.target.id ? [ALWAYS] : [];
       for (const party of channel.parties) {

@@ -1,8 +1,15 @@
 import { merge, type Interval } from '../model/index.js';
 import { ResultCapExceeded } from '../paths/computeReach.js';
-import type { Focus, Reached, ReachOutcome, ReachParams } from '../paths/reachTypes.js';
-import { CONFIDENCE_WEIGHT } from '../paths/weights.js';
-import { compiledFacts, days, DISCIPLINES, RULE, type NChannel } from './compiledFacts.js';
+import type { Focus, ReachParams } from '../paths/reachTypes.js';
+import {
+  carries,
+  goesOnAfter,
+  mayCross,
+  penetrationCounts,
+  ruleBinds,
+  startScore,
+} from '../paths/rules.js';
+import { compiledFacts, days, DISCIPLINES, RULE } from './compiledFacts.js';
 import { cover, covered, dayName, FIRST_DAY, LAST_DAY, meetEvent } from './days.js';
 import { Offers, Thinning } from './nodeChains.js';
 import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
@@ -10,95 +17,21 @@ import type { ProjectedFacts } from './projectedFacts.js';
 
 const { PARTY_TO, POSTED_TO, SERVES, TOOK_PART, PART_OF, CONDUCTED, THROUGH } = LINK_CODE;
 
-/** The mark of a piece whose path `arrayThrough` has walked. */
-const WALKED = -2;
-
 /** How many earlier arrivals at a channel are compared with a new one (`containedEarlier`). */
 const EARLIER_COMPARED = 16;
 
-// A search runs to its end without yielding, so these serve every search in turn.
-const pieces = new Pieces();
-const offers = new Offers();
+// A search runs to its end without yielding, so these serve every search in turn; its answer
+// is read from them before the next search (src/projection/arrayAnswers.ts).
+export const pieces = new Pieces();
+export const offers = new Offers();
 const thinning = new Thinning();
 const thinned: number[] = [];
-
-/**
- * Penetration reach on the in-memory projection: exactly `computeReach` (src/paths), the same
- * rules in the same order, over the projection's node indexes and day numbers, with paths kept
- * as parent pointers in typed columns (`Pieces`). Only the explanations an answer returns
- * become objects. `computeReach` stays the definition the per-hop engine runs; the property
- * tests hold both to the brute-force oracle.
- *
- * One pruning is added, exact by the argument `dominant` makes: an arrival at a channel whose
- * interval lies inside that of an arrival there at fewer hops is not made. The earlier one
- * ranks better, reaches every party (but the service it came from, which held a wider interval
- * at fewer hops already) over a wider interval, and meets every operation the later one would.
- */
-export function arrayReach(
-  projected: ProjectedFacts,
-  params: ReachParams,
-  resultCap: number,
-  focus?: Focus,
-): ReachOutcome | undefined {
-  const searched = search(projected, params, resultCap, focus);
-  if (!searched) return undefined;
-  const { g } = projected;
-  const lists: Reached[][] = [[], [], []];
-  // A focused search answers for its target alone (what exposure reads): the other elements'
-  // answers are partial there, and writing them out is most of a focused search's cost.
-  const nodes = focus === undefined ? offers.touched : [projected.g.index.get(focus.target) ?? -1];
-  for (const node of nodes) {
-    if (node < 0 || offers.first(node) < 0) continue;
-    const first = offers.first(node);
-    lists[pieces.at[first] as number]?.push(pieces.reached(g.idOf(node), first, params.reading));
-  }
-  const sorted = (list: Reached[] | undefined): Reached[] =>
-    (list ?? []).sort((a, b) => a.hops - b.hops || (a.id < b.id ? -1 : 1));
-  return {
-    agent: params.agent,
-    ...searched,
-    channels: sorted(lists[AT_CHANNEL]),
-    services: sorted(lists[AT_SERVICE]),
-    operations: sorted(lists[AT_OPERATION]),
-  };
-}
-
-/**
- * The services and channels inside the explaining paths of an agent's reach (not the agent,
- * not the reached element), what brokers count: the same search as `arrayReach`, without
- * writing out the answer. Undefined for an agent with no window in the filters (or none).
- */
-export function arrayThrough(
-  projected: ProjectedFacts,
-  params: ReachParams,
-  resultCap: number,
-): string[] | undefined {
-  const searched = search(projected, params, resultCap);
-  if (!searched || searched.windows.length === 0) return undefined;
-  // Paths share their beginnings: a piece walked once has had all its ancestors added, so
-  // each walk stops at the first piece walked before (marked in the free `group` column).
-  const inside = new Set<number>();
-  for (const node of offers.touched) {
-    let best = offers.first(node);
-    for (let c = pieces.next[best] as number; c >= 0; c = pieces.next[c] as number)
-      if (pieces.compare(c, best) < 0) best = c;
-    for (
-      let x = pieces.parent[best] as number;
-      x >= 0 && (pieces.parent[x] as number) >= 0 && pieces.group[x] !== WALKED;
-      x = pieces.parent[x] as number
-    ) {
-      pieces.group[x] = WALKED;
-      inside.add(pieces.node[x] as number);
-    }
-  }
-  return [...inside].map((n) => projected.g.idOf(n));
-}
 
 /**
  * The search of `arrayReach`: leaves the pieces offered for every element in `offers` and
  * `pieces` (read before the next search) and returns the agent's windows and penetrations.
  */
-function search(
+export function search(
   projected: ProjectedFacts,
   params: ReachParams,
   resultCap: number,
@@ -123,15 +56,15 @@ function search(
           params.maxHops - hops,
         ));
 
-  const penetrations = f.penetrations.filter(
-    (p) => params.minConfidence === 'SUSPECTED' || p.confidence === 'CONFIRMED',
+  const penetrations = f.penetrations.filter((p) =>
+    penetrationCounts(p.confidence, params.minConfidence),
   );
   const during = params.during ? days(params.during) : { from: FIRST_DAY, to: LAST_DAY };
   const starts: { score: number; from: number; to: number }[] = [];
   for (const p of penetrations) {
     const from = Math.max(p.from, during.from);
     const to = Math.min(p.to, during.to);
-    if (from <= to) starts.push({ score: CONFIDENCE_WEIGHT[p.confidence] ?? 0, from, to });
+    if (from <= to) starts.push({ score: startScore(p.confidence), from, to });
   }
   const windows: Interval[] = merge(
     starts.map((s) => ({ from: dayName(s.from), to: dayName(s.to) })),
@@ -265,11 +198,7 @@ function search(
     visited.push(p);
   }
 
-  const { disciplines, direction, respectThirdPartyRule } = params;
-  const carries = (channel: NChannel): boolean =>
-    disciplines.length === 0 ||
-    channel.disciplines.length === 0 ||
-    channel.disciplines.some((d) => disciplines.includes(d));
+  const { disciplines } = params;
   /** Whether an arrival at fewer hops at `channel` was open throughout `from..to`. */
   const containedEarlier = (channel: number, hops: number, from: number, to: number): boolean => {
     let seen = 0;
@@ -307,11 +236,11 @@ function search(
       type: number,
       fromService: number,
     ): void => {
-      if (respectThirdPartyRule && (flags & RULE) !== 0 && direction === 'INBOUND' && hops > 1)
-        return;
+      if (!mayCross(params, ruleBinds(params, (flags & RULE) !== 0), hops)) return;
+      // A channel recording no discipline carries any: its object is read only when it records some.
       if (disciplines.length > 0 && (flags & DISCIPLINES) !== 0) {
         const object = facts.channelAt(channel);
-        if (!object || !carries(object)) return;
+        if (!object || !carries(object.disciplines, disciplines)) return;
       }
       if (containedEarlier(channel, hops, from, to)) return;
       const start = type === POSTED_TO ? agent : (pieces.node[p] as number);
@@ -400,11 +329,7 @@ function search(
       if (!channel) continue;
       offers.offer(pieces, arrival);
       visited.push(arrival);
-      const extendable = !(
-        respectThirdPartyRule &&
-        channel.thirdPartyRule &&
-        direction === 'OUTBOUND'
-      );
+      const extendable = goesOnAfter(params, ruleBinds(params, channel.thirdPartyRule));
       const fromService = pieces.fromService[arrival] as number;
       const score = pieces.score[arrival] as number;
       const open = pieces.from[arrival] as number;

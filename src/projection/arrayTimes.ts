@@ -1,5 +1,6 @@
 import type { Interval } from '../model/index.js';
 import type { ReachParams, TargetTimes } from '../paths/reachTypes.js';
+import { carries, penetrationCounts } from '../paths/rules.js';
 import { days, type CompiledFacts, type NFootholds } from './compiledFacts.js';
 import { dayNumber, FIRST_DAY, LAST_DAY } from './days.js';
 import { KIND } from './graphProjection.js';
@@ -159,7 +160,7 @@ export class ArrayTimes implements TargetTimes {
   ): boolean {
     const during = params.during ? days(params.during) : { from: FIRST_DAY, to: LAST_DAY };
     for (const p of f.penetrations) {
-      if (params.minConfidence === 'CONFIRMED' && p.confidence !== 'CONFIRMED') continue;
+      if (!penetrationCounts(p.confidence, params.minConfidence)) continue;
       const from = Math.max(p.from, during.from);
       const to = Math.min(p.to, during.to);
       if (from <= to && test(from, to)) return true;
@@ -235,12 +236,7 @@ export class ArrayTimes implements TargetTimes {
     for (const c of channels) {
       const channel = facts.channelAt(c);
       if (!channel) continue;
-      if (
-        disciplines.length > 0 &&
-        channel.disciplines.length > 0 &&
-        !channel.disciplines.some((d) => disciplines.includes(d))
-      )
-        continue;
+      if (!carries(channel.disciplines, disciplines)) continue;
       const { partyService, partyFrom, partyTo } = channel;
       // The days at which a piece arriving at the channel goes on to the target.
       let onward: readonly number[] | undefined =

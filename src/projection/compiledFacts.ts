@@ -1,6 +1,6 @@
 import type { Interval } from '../model/index.js';
 import type { EventSpans, Footholds, Reading, Spans } from '../paths/reachTypes.js';
-import { sharingWeight } from '../paths/weights.js';
+import { crossingFactor } from '../paths/rules.js';
 import { dayNumber } from './days.js';
 import { KIND } from './graphProjection.js';
 import type { ProjectedFacts } from './projectedFacts.js';
@@ -161,7 +161,7 @@ export class CompiledFacts {
       return {
         ...this.span(facts),
         node: c,
-        weight: sharingWeight(facts.sharing),
+        weight: crossingFactor(facts.sharing),
         thirdPartyRule: facts.thirdPartyRule,
         disciplines: facts.disciplines,
         partyService: Int32Array.from(service),

@@ -3,7 +3,7 @@ import { perHopSearch } from '../paths/computeReach.js';
 import { neo4jReachSource } from '../paths/neo4jReachSource.js';
 import type { GraphSearch } from '../paths/reachTypes.js';
 import type { Visibility } from '../visibility/index.js';
-import { arrayReach, arrayThrough } from './arraySearch.js';
+import { arrayReach, arrayThrough } from './arrayAnswers.js';
 import { ArrayTimes } from './arrayTimes.js';
 import { compiledFacts } from './compiledFacts.js';
 import type { GraphProjection } from './graphProjection.js';
