@@ -67,26 +67,6 @@ export function existingSources(ids: readonly string[]): CypherQuery {
 }
 
 /**
- * Creates or replaces nodes by id (the bulk loader's statement, for a store no one else writes):
- * the properties become exactly `props`. Answers one row per id that existed before (so the
- * caller knows which nodes are new, and that no link can end at them yet).
- */
-export function upsertNodes(
-  label: Label,
-  rows: readonly { id: string; props: object }[],
-): CypherQuery {
-  assertLabel(label);
-  return {
-    cypher:
-      `UNWIND $rows AS row OPTIONAL MATCH (old:${label} {id: row.id}) ` +
-      `WITH row, old IS NOT NULL AS existed ` +
-      `MERGE (n:${label} {id: row.id}) SET n = row.props, n.id = row.id, n:Entity ` +
-      `WITH row, existed WHERE existed RETURN row.id AS id`,
-    params: { rows },
-  };
-}
-
-/**
  * Creates nodes that must be new: an id already taken, or taken meanwhile by a concurrent
  * writer, fails the statement on the unique `Entity.id` constraint (a CONFLICT), whatever the
  * timing.

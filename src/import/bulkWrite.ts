@@ -1,22 +1,19 @@
 import { str } from '../cypher/fields.js';
 import {
   assertLabel,
-  createLinks,
   createNodes,
   deleteLinksByIds,
   entityLabels,
   existingLinkIds,
-  existingSources,
-  ofLinksOf,
-  replaceLinkProps,
   replaceNodes,
   upsertSources,
 } from '../cypher/importQueries.js';
 import { isDerivedLinkId, LABELS, type Label, type LinkType } from '../model/index.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
-import { describe, type GraphPlan, type LinkRow } from './planGraph.js';
-import type { GraphCounts } from './writeGraph.js';
+import type { GraphPlan, LinkRow } from './planGraph.js';
+import { replacedCountries, type GraphCounts } from './writeGraph.js';
+import { checkCitedSources, groupLinks, labelConflict, writeLinkGroups } from './writeSteps.js';
 
 /**
  * Writes one validated plan of a bulk load inside the caller's transaction, for a store no one
@@ -51,49 +48,11 @@ export async function writeBulk(
   for (const [id, label] of declared) {
     const existing = stored.get(id);
     if (existing !== undefined && existing !== label)
-      problems.push({
-        file: 'database',
-        id,
-        field: 'id',
-        message: `id "${id}" already names a ${existing}; it cannot also be a ${label}`,
-        kind: 'conflict',
-      });
+      problems.push(labelConflict(id, existing, label));
   }
   const labelOf = (id: string) => declared.get(id) ?? stored.get(id) ?? labelHint(id);
-  const groups = new Map<string, { type: LinkType; start: Label; end: Label; rows: LinkRow[] }>();
-  for (const link of plan.links) {
-    const start = labelOf(link.start);
-    const end = labelOf(link.end);
-    if (start === undefined || end === undefined) {
-      problems.push({
-        ...link.at,
-        message: `"${start === undefined ? link.start : link.end}" names nothing, neither in the document nor in the database`,
-        kind: 'missing',
-      });
-    } else if (!link.endLabels.includes(end)) {
-      problems.push({
-        ...link.at,
-        message: `"${link.end}" is a ${end}; expected ${link.endLabels.join(' or ')}`,
-      });
-    } else {
-      const key = `${link.type}:${start}:${end}`;
-      const group = groups.get(key) ?? { type: link.type, start, end, rows: [] };
-      group.rows.push(link);
-      groups.set(key, group);
-    }
-  }
-  const cited = [...plan.citedSources.keys()];
-  const known = new Set(
-    (cited.length === 0 ? [] : await tx.run(existingSources(cited))).map((row) =>
-      str(row['id'], 'id'),
-    ),
-  );
-  for (const [id, at] of plan.citedSources)
-    if (!known.has(id))
-      problems.push({
-        ...at,
-        message: `cites source "${id}", which is neither in the document's sources nor in the database (first cited at ${describe(at)})`,
-      });
+  const groups = groupLinks(plan.links, labelOf, problems);
+  await checkCitedSources(tx, plan, problems);
   if (problems.length > 0) throw new ImportError(problems);
 
   const existedBefore = (id: string) => !declared.has(id) || stored.has(id);
@@ -108,31 +67,10 @@ export async function writeBulk(
     if (fresh.length > 0) await tx.run(createNodes(label, fresh));
     if (again.length > 0) await tx.run(replaceNodes(label, again));
   }
-  const stale = await staleCountries(tx, plan, stored);
+  // Loaders see the whole graph: no writer to hide a country from, so no problem is added.
+  const stale = await replacedCountries(tx, plan, stored, undefined, problems);
   if (stale.length > 0) await tx.run(deleteLinksByIds('OF', stale));
-  const shortfalls: ImportProblem[] = [];
-  for (const group of groups.values()) {
-    written[group.type] = (written[group.type] ?? 0) + group.rows.length;
-    const fresh = group.rows.filter((row) => !existing.has(row.id));
-    const again = group.rows.filter((row) => existing.has(row.id));
-    let count = 0;
-    if (fresh.length > 0) {
-      const rows = fresh.map(({ id, start, end, props }) => ({ id, start, end, props }));
-      const query = createLinks(group.type, group.start, group.end, rows);
-      count += Number((await tx.run(query))[0]?.['written'] ?? 0);
-    }
-    if (again.length > 0) {
-      const rows = again.map(({ id, props }) => ({ id, props }));
-      count += Number((await tx.run(replaceLinkProps(group.type, rows)))[0]?.['written'] ?? 0);
-    }
-    if (count < group.rows.length)
-      shortfalls.push({
-        file: group.rows[0]?.at.file ?? 'document',
-        message: `${group.rows.length - count} of ${group.rows.length} ${group.type} links name a ${group.start} or ${group.end} that does not exist`,
-        kind: 'missing',
-      });
-  }
-  if (shortfalls.length > 0) throw new ImportError(shortfalls);
+  await writeLinkGroups(tx, groups.values(), existing, written);
   tx.changed([...declared.keys(), ...referenced]);
   return written;
 }
@@ -160,21 +98,4 @@ async function existingLinks(
       for (const row of await tx.run(existingLinkIds(type, ids)))
         existing.add(str(row['id'], 'id'));
   return existing;
-}
-
-/** OF links of existing declared entities that the plan gives another country. */
-async function staleCountries(
-  tx: TransactionRunner,
-  plan: GraphPlan,
-  stored: ReadonlyMap<string, Label>,
-): Promise<string[]> {
-  const given = new Map(
-    plan.links
-      .filter((link) => link.type === 'OF' && stored.has(link.start))
-      .map((link) => [link.start, link.id]),
-  );
-  if (given.size === 0) return [];
-  return (await tx.run(ofLinksOf([...given.keys()])))
-    .filter((row) => given.get(str(row['entity'], 'entity')) !== str(row['id'], 'id'))
-    .map((row) => str(row['id'], 'id'));
 }

@@ -2,26 +2,22 @@ import { mapOf, str } from '../cypher/fields.js';
 import {
   assertLabel,
   countGraph,
-  createLinks,
   createNodes,
   deleteGraph,
   deleteLinksByIds,
-  existingLinkIds,
-  existingSources,
   labelsOfIds,
   ofLinksOf,
-  replaceLinkProps,
   replaceNodes,
-  upsertNodes,
   upsertSources,
 } from '../cypher/importQueries.js';
 import { lockEntities, lockExplicitLinkIds, lockLinks } from '../cypher/writeLocks.js';
 import type { Touched } from '../audit/index.js';
 import { visibleTo, type Clearance } from '../context/index.js';
-import { isDerivedLinkId, LABELS, type Label, type LinkType } from '../model/index.js';
+import { isDerivedLinkId, LABELS, type Label } from '../model/index.js';
 import type { TransactionRunner } from '../neo4j/index.js';
 import { ImportError, type ImportProblem } from './importProblem.js';
-import { describe, type GraphPlan, type LinkRow } from './planGraph.js';
+import type { GraphPlan, LinkRow } from './planGraph.js';
+import { checkCitedSources, groupLinks, labelConflict, writeLinkGroups } from './writeSteps.js';
 
 /** Node counts per label and link counts per type. */
 export type GraphCounts = Readonly<Record<string, number>>;
@@ -30,13 +26,6 @@ export type GraphCounts = Readonly<Record<string, number>>;
 export interface WriteOptions {
   /** Delete the whole graph first (same transaction). */
   readonly reset: boolean;
-  /**
-   * Labels of ids the caller knows (a bulk load knows its own id scheme): those ids skip the
-   * label lookup. Their existence is still checked: links whose ends are missing are not
-   * written, the written count falls short, and the import is refused. A bulk load writes a
-   * store no one else writes, so it takes no locks and upserts with MERGE.
-   */
-  readonly labelHint?: (id: string) => Label | undefined;
   /** Count the whole graph after writing (default true); a bulk load counts once at the end. */
   readonly totals?: boolean;
   /**
@@ -87,7 +76,6 @@ export async function writeGraph(
   options: WriteOptions,
 ): Promise<ImportSummary> {
   if (options.reset) await tx.run(deleteGraph());
-  const bulk = options.labelHint !== undefined;
 
   const declared = new Map<string, Label>();
   const declaredProps = new Map<string, Marking>();
@@ -97,26 +85,17 @@ export async function writeGraph(
       declaredProps.set(row.id, row.props);
     }
   const referenced = new Set<string>([...plan.links.flatMap((l) => [l.start, l.end])]);
-  const hint = options.labelHint;
-  const lookup = [...new Set([...referenced, ...declared.keys()])].filter(
-    (id) => hint?.(id) === undefined,
-  );
+  const lookup = [...new Set([...referenced, ...declared.keys()])];
   const inDatabase = new Map<string, Label>();
   const markings = new Map<string, Marking>();
-  if (hint)
-    for (const id of referenced)
-      if (!declared.has(id)) {
-        const label = hint(id);
-        if (label !== undefined) inDatabase.set(id, label);
-      }
   const problems: ImportProblem[] = [];
   const { writer } = options;
   // Declared entities are locked: this write replaces them. Entities only linked to are read
   // without a lock (a country every new service links to would otherwise serialise all those
   // writes): creating a relationship takes Neo4j's own lock on both ends, so an end deleted
   // meanwhile fails the create (run again: NOT_FOUND), and a delete waits for the link.
-  const toLock = bulk ? [] : lookup.filter((id) => declared.has(id));
-  const toRead = bulk ? lookup : lookup.filter((id) => !declared.has(id));
+  const toLock = lookup.filter((id) => declared.has(id));
+  const toRead = lookup.filter((id) => !declared.has(id));
   const found = [
     ...(toLock.length === 0 ? [] : await tx.run(lockEntities(toLock))),
     ...(toRead.length === 0 ? [] : await tx.run(labelsOfIds(toRead))),
@@ -153,58 +132,18 @@ export async function writeGraph(
         message: `id "${id}" is already taken by a ${existing}; choose another id or update that one`,
         kind: 'conflict',
       });
-    else if (existing !== label)
-      problems.push({
-        file: 'database',
-        id,
-        field: 'id',
-        message: `id "${id}" already names a ${existing}; it cannot also be a ${label}`,
-        kind: 'conflict',
-      });
+    else if (existing !== label) problems.push(labelConflict(id, existing, label));
   }
   const labelOf = (id: string): Label | undefined => declared.get(id) ?? inDatabase.get(id);
-  const groups = new Map<string, { type: LinkType; start: Label; end: Label; rows: LinkRow[] }>();
-  for (const link of plan.links) {
-    const start = labelOf(link.start);
-    const end = labelOf(link.end);
-    if (start === undefined || end === undefined) {
-      const missing = start === undefined ? link.start : link.end;
-      problems.push({
-        ...link.at,
-        message: `"${missing}" names nothing, neither in the document nor in the database`,
-        kind: 'missing',
-      });
-      continue;
-    }
-    if (!link.endLabels.includes(end)) {
-      problems.push({
-        ...link.at,
-        message: `"${link.end}" is a ${end}; expected ${link.endLabels.join(' or ')}`,
-      });
-      continue;
-    }
-    const key = `${link.type}:${start}:${end}`;
-    const group = groups.get(key) ?? { type: link.type, start, end, rows: [] };
-    group.rows.push(link);
-    groups.set(key, group);
-  }
-  const uncited = [...plan.citedSources.keys()];
-  const known = new Set(
-    (uncited.length === 0 ? [] : await tx.run(existingSources(uncited))).map((row) =>
-      str(row['id'], 'id'),
-    ),
-  );
-  for (const [id, at] of plan.citedSources) {
-    if (!known.has(id))
-      problems.push({
-        ...at,
-        message: `cites source "${id}", which is neither in the document's sources nor in the database (first cited at ${describe(at)})`,
-      });
-  }
+  const groups = groupLinks(plan.links, labelOf, problems);
+  await checkCitedSources(tx, plan, problems);
   const existedBefore = (id: string) => !declared.has(id) || inDatabase.has(id);
-  const { existing, hidden, otherType } = bulk
-    ? await existingLinksOfBulk(tx, groups.values(), existedBefore)
-    : await lockExistingLinks(tx, plan.links, existedBefore, writer);
+  const { existing, hidden, otherType } = await lockExistingLinks(
+    tx,
+    plan.links,
+    existedBefore,
+    writer,
+  );
   for (const id of hidden)
     problems.push({
       file: 'database',
@@ -219,7 +158,7 @@ export async function writeGraph(
       message: `link id "${id}" already names a ${type} link; link ids are unique across types, give this link another id`,
       kind: 'conflict',
     });
-  const countries = bulk ? [] : await replacedCountries(tx, plan, inDatabase, writer, problems);
+  const countries = await replacedCountries(tx, plan, inDatabase, writer, problems);
   if (problems.length > 0) throw new ImportError(problems);
 
   const written: Record<string, number> = { Source: plan.sources.length };
@@ -228,55 +167,24 @@ export async function writeGraph(
     const rows = plan.nodes.get(label) ?? [];
     written[label] = rows.length;
     if (rows.length === 0) continue;
-    if (bulk) {
-      await tx.run(upsertNodes(label, rows));
-      continue;
-    }
     const fresh = rows.filter((row) => !inDatabase.has(row.id));
     const known = rows.filter((row) => inDatabase.has(row.id));
     if (fresh.length > 0) await tx.run(createNodes(label, fresh));
     if (known.length > 0) await tx.run(replaceNodes(label, known));
   }
   if (countries.length > 0) await tx.run(deleteLinksByIds('OF', countries));
-  const shortfalls: ImportProblem[] = [];
-  for (const group of groups.values()) {
-    written[group.type] = (written[group.type] ?? 0) + group.rows.length;
-    // New links are CREATEd (no MERGE scan, no eager plan); existing ones get their properties replaced.
-    const fresh = group.rows.filter((r) => !existing.has(r.id));
-    const known = group.rows.filter((r) => existing.has(r.id));
-    let count = 0;
-    if (fresh.length > 0) {
-      const rows = fresh.map(({ id, start, end, props }) => ({ id, start, end, props }));
-      count += Number(
-        (await tx.run(createLinks(group.type, group.start, group.end, rows)))[0]?.['written'] ?? 0,
-      );
-    }
-    if (known.length > 0) {
-      const rows = known.map(({ id, props }) => ({ id, props }));
-      count += Number((await tx.run(replaceLinkProps(group.type, rows)))[0]?.['written'] ?? 0);
-    }
-    if (count < group.rows.length) {
-      shortfalls.push({
-        file: group.rows[0]?.at.file ?? 'document',
-        message: `${group.rows.length - count} of ${group.rows.length} ${group.type} links name a ${group.start} or ${group.end} that does not exist`,
-        kind: 'missing',
-      });
-    }
-  }
-  if (shortfalls.length > 0) throw new ImportError(shortfalls);
+  await writeLinkGroups(tx, groups.values(), existing, written);
   if (options.reset) tx.replaced();
   tx.changed([...declared.keys(), ...referenced]);
   const markingOfEnd = (id: string): Marking => declaredProps.get(id) ?? markings.get(id) ?? {};
-  const touched: Touched[] = bulk
-    ? []
-    : [
-        ...[...plan.nodes.values()].flat().map(({ id, props }) => ({ id, props })),
-        ...plan.links.map(({ id, props, start, end }) => ({
-          id,
-          props,
-          ends: [markingOfEnd(start), markingOfEnd(end)],
-        })),
-      ];
+  const touched: Touched[] = [
+    ...[...plan.nodes.values()].flat().map(({ id, props }) => ({ id, props })),
+    ...plan.links.map(({ id, props, start, end }) => ({
+      id,
+      props,
+      ends: [markingOfEnd(start), markingOfEnd(end)],
+    })),
+  ];
   if (options.totals === false) return { written, totals: {}, touched };
   const totals = (await tx.run(countGraph()))[0]?.['counts'] as GraphCounts;
   return { written, totals, touched };
@@ -324,32 +232,12 @@ async function lockExistingLinks(
   return { existing, hidden, otherType };
 }
 
-/** The bulk loader's lookup: links of the plan's own types, no locks (no other writer). */
-async function existingLinksOfBulk(
-  tx: TransactionRunner,
-  groups: Iterable<{ type: LinkType; rows: readonly LinkRow[] }>,
-  existedBefore: (id: string) => boolean,
-): Promise<ExistingLinks> {
-  const idsByType = new Map<LinkType, string[]>();
-  for (const group of groups) {
-    const ids = idsByType.get(group.type) ?? [];
-    for (const row of group.rows) if (mayExist(row, existedBefore)) ids.push(row.id);
-    idsByType.set(group.type, ids);
-  }
-  const existing = new Set<string>();
-  for (const [type, ids] of idsByType) {
-    if (ids.length === 0) continue;
-    for (const row of await tx.run(existingLinkIds(type, ids))) existing.add(str(row['id'], 'id'));
-  }
-  return { existing, hidden: [], otherType: new Map() };
-}
-
 /**
  * The OF links to delete because a declared entity that exists is given another country (an
  * entity has one country). An OF link hidden from the writer is not replaced: that is a
  * problem, as deleting what the writer cannot see would be.
  */
-async function replacedCountries(
+export async function replacedCountries(
   tx: TransactionRunner,
   plan: GraphPlan,
   inDatabase: ReadonlyMap<string, Label>,

@@ -1,15 +1,9 @@
 import type { Interval } from '../model/index.js';
 import type { EventSpans, Footholds, Reading, Spans } from '../paths/reachTypes.js';
 import { crossingFactor } from '../paths/rules.js';
-import { dayNumber } from './days.js';
+import { dayNumber, type Days, type NEvent } from './days.js';
 import { KIND } from './graphProjection.js';
 import type { ProjectedFacts } from './projectedFacts.js';
-
-/** A span in day numbers; empty when `from > to`. */
-export interface Days {
-  readonly from: number;
-  readonly to: number;
-}
 
 const EMPTY: Days = { from: 1, to: 0 };
 
@@ -58,14 +52,6 @@ export interface NMove extends Days {
   readonly back: Days;
 }
 
-/**
- * An event (operation) as one reading meets it: `from`/`to` its span; `whole` set under the
- * certain reading when it has no certain day (docs/path-semantics.md, operations).
- */
-export interface NEvent extends Days {
-  readonly whole: Days | undefined;
-}
-
 export interface NOperation extends NEvent {
   readonly operation: number;
   readonly link: string;
@@ -79,6 +65,8 @@ export interface NFootholds {
   readonly postings: readonly (Days & { link: string; channel: NChannel })[];
   readonly operations: readonly (NEvent & { link: string; operation: number })[];
 }
+
+export type { Days, NEvent };
 
 export const days = (i: Interval): Days => ({ from: dayNumber(i.from), to: dayNumber(i.to) });
 

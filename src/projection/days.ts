@@ -1,5 +1,18 @@
 import { BEGINNING, END } from '../model/index.js';
-import type { NEvent } from './compiledFacts.js';
+
+/** A span in day numbers; empty when `from > to`. */
+export interface Days {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * An event (operation) as one reading meets it: `from`/`to` its span; `whole` set under the
+ * certain reading when it has no certain day (docs/path-semantics.md, operations).
+ */
+export interface NEvent extends Days {
+  readonly whole: Days | undefined;
+}
 
 const numbers = new Map<string, number>();
 const names = new Map<number, string>();

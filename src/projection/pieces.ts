@@ -147,41 +147,30 @@ export class Pieces {
     if (sa !== sb) return sa > sb ? -1 : 1;
     const length = (this.length[a] as number) - (this.length[b] as number);
     if (length !== 0) return length;
-    const nodes = this.compareNodes(a, b);
+    const nodes = this.compareAlong(a, b, false);
     if (nodes !== 0) return nodes;
     const from = (this.from[a] as number) - (this.from[b] as number);
     if (from !== 0) return from;
     const to = (this.to[b] as number) - (this.to[a] as number);
     if (to !== 0) return to;
-    return this.compareLinks(a, b);
+    return this.compareAlong(a, b, true);
   }
 
-  /** Node-id sequences of two paths of equal length, compared from the agent. */
-  private compareNodes(a: number, b: number): number {
+  /**
+   * Two paths of equal length compared position by position from the agent, by node id or (with
+   * `links`) by link id: walks both chains up together and keeps the difference nearest the
+   * agent. Shared prefixes (the same piece) end the walk.
+   */
+  private compareAlong(a: number, b: number, links: boolean): number {
     let out = 0;
     for (
       let x = a, y = b;
       x !== y && x >= 0;
       x = this.parent[x] as number, y = this.parent[y] as number
     ) {
-      const nx = this.node[x] as number;
-      const ny = this.node[y] as number;
-      if (nx !== ny) out = (this.ids[nx] as string) < (this.ids[ny] as string) ? -1 : 1;
-    }
-    return out;
-  }
-
-  /** Link-id sequences of two paths of equal length, compared from the agent. */
-  private compareLinks(a: number, b: number): number {
-    let out = 0;
-    for (
-      let x = a, y = b;
-      x !== y && x >= 0;
-      x = this.parent[x] as number, y = this.parent[y] as number
-    ) {
-      const lx = this.link[x] as string;
-      const ly = this.link[y] as string;
-      if (lx !== ly) out = lx < ly ? -1 : 1;
+      const kx = links ? (this.link[x] as string) : (this.ids[this.node[x] as number] as string);
+      const ky = links ? (this.link[y] as string) : (this.ids[this.node[y] as number] as string);
+      if (kx !== ky) out = kx < ky ? -1 : 1;
     }
     return out;
   }
