@@ -9,7 +9,7 @@ import {
   ruleBinds,
   startScore,
 } from '../paths/rules.js';
-import { compiledFacts, days, DISCIPLINES, RULE } from './compiledFacts.js';
+import { compiledFacts, days, DISCIPLINES, PARTY, RULE } from './compiledFacts.js';
 import { cover, covered, dayName, FIRST_DAY, LAST_DAY, meetEvent } from './days.js';
 import { Offers, Thinning } from './nodeChains.js';
 import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
@@ -334,18 +334,20 @@ export function search(
       const score = pieces.score[arrival] as number;
       const open = pieces.from[arrival] as number;
       const close = pieces.to[arrival] as number;
-      const { partyService, partyFrom, partyTo, partyLink } = channel;
-      for (let i = 0; i < partyService.length; i++) {
-        const service = partyService[i] as number;
+      const { parties, partyLinks } = facts;
+      for (let i = channel.first * PARTY; i < channel.end * PARTY; i += PARTY) {
+        const service = parties[i] as number;
         if (service === fromService) continue;
-        const from = open > (partyFrom[i] as number) ? open : (partyFrom[i] as number);
-        const to = close < (partyTo[i] as number) ? close : (partyTo[i] as number);
+        const partyFrom = parties[i + 1] as number;
+        const partyTo = parties[i + 2] as number;
+        const from = open > partyFrom ? open : partyFrom;
+        const to = close < partyTo ? close : partyTo;
         if (from > to || !mayReach(service, hops, from, to)) continue;
         steps.push(
           pieces.step(
             arrival,
             service,
-            partyLink[i] as string,
+            partyLinks[parties[i + 3] as number] as string,
             PARTY_TO,
             service,
             channel.node,

@@ -1,7 +1,7 @@
 import type { Interval } from '../model/index.js';
 import type { ReachParams, TargetTimes } from '../paths/reachTypes.js';
 import { carries, penetrationCounts } from '../paths/rules.js';
-import { days, type CompiledFacts, type NFootholds } from './compiledFacts.js';
+import { days, PARTY, type CompiledFacts, type NFootholds } from './compiledFacts.js';
 import { dayNumber, FIRST_DAY, LAST_DAY } from './days.js';
 import { KIND } from './graphProjection.js';
 
@@ -183,10 +183,11 @@ export class ArrayTimes implements TargetTimes {
       const to = Math.min(wTo, posting.to, channel.to);
       if (from > to) continue;
       if (channel.node === this.target) return true;
-      for (let i = 0; i < channel.partyService.length; i++) {
-        const a = Math.max(from, channel.partyFrom[i] as number);
-        const b = Math.min(to, channel.partyTo[i] as number);
-        if (a <= b && this.mayReachAt(channel.partyService[i] as number, a, b, r - 1)) return true;
+      const { parties } = this.facts;
+      for (let i = channel.first * PARTY; i < channel.end * PARTY; i += PARTY) {
+        const a = Math.max(from, parties[i + 1] as number);
+        const b = Math.min(to, parties[i + 2] as number);
+        if (a <= b && this.mayReachAt(parties[i] as number, a, b, r - 1)) return true;
       }
     }
     return false;
@@ -237,25 +238,27 @@ export class ArrayTimes implements TargetTimes {
       const channel = facts.channelAt(c);
       if (!channel) continue;
       if (!carries(channel.disciplines, disciplines)) continue;
-      const { partyService, partyFrom, partyTo } = channel;
+      const { parties } = facts;
+      const first = channel.first * PARTY;
+      const end = channel.end * PARTY;
       // The days at which a piece arriving at the channel goes on to the target.
       let onward: readonly number[] | undefined =
         c === this.target ? [FIRST_DAY, LAST_DAY] : undefined;
-      for (let i = 0; i < partyService.length; i++) {
-        const days = this.levels.at(partyService[i] as number, below);
+      for (let i = first; i < end; i += PARTY) {
+        const days = this.levels.at(parties[i] as number, below);
         if (!days) continue;
         for (let k = 0; k < days.length; k += 2) {
-          const from = Math.max(days[k] as number, partyFrom[i] as number);
-          const to = Math.min(days[k + 1] as number, partyTo[i] as number);
+          const from = Math.max(days[k] as number, parties[i + 1] as number);
+          const to = Math.min(days[k + 1] as number, parties[i + 2] as number);
           if (from <= to) onward = addTo(onward, from, to);
         }
       }
       if (!onward) continue;
-      for (let i = 0; i < partyService.length; i++) {
-        const entryFrom = Math.max(partyFrom[i] as number, channel.from);
-        const entryTo = Math.min(partyTo[i] as number, channel.to);
+      for (let i = first; i < end; i += PARTY) {
+        const entryFrom = Math.max(parties[i + 1] as number, channel.from);
+        const entryTo = Math.min(parties[i + 2] as number, channel.to);
         if (entryFrom > entryTo) continue;
-        const service = partyService[i] as number;
+        const service = parties[i] as number;
         for (let k = 0; k < onward.length; k += 2) {
           const from = Math.max(onward[k] as number, entryFrom);
           const to = Math.min(onward[k + 1] as number, entryTo);

@@ -9,18 +9,25 @@ const EMPTY: Days = { from: 1, to: 0 };
 
 /**
  * A channel as a search under one reading reads it. Its parties in force on some day
- * (membership within the service's own span) are columns: service node, span, link id.
+ * (membership within the service's own span) are the rows `first` to `end` (exclusive) of
+ * `CompiledFacts.parties`.
  */
 export interface NChannel extends Days {
   readonly node: number;
   readonly weight: number;
   readonly thirdPartyRule: boolean;
   readonly disciplines: readonly string[];
-  readonly partyService: Int32Array;
-  readonly partyFrom: Int32Array;
-  readonly partyTo: Int32Array;
-  readonly partyLink: readonly string[];
+  readonly first: number;
+  readonly end: number;
 }
+
+/**
+ * Every compiled channel's parties in one column, `PARTY` numbers a party: at `i * PARTY` the
+ * service's node, then the first and last day, then the membership link's index in
+ * `CompiledFacts.partyLinks`. One column read in order, where a column per channel would cost
+ * a search several cache misses per channel it crosses.
+ */
+export const PARTY = 4;
 
 /**
  * A service's channels as columns: for each, the days both the service's membership and the
@@ -76,16 +83,54 @@ const meet = (a: Days, b: Days): Days => ({
 });
 
 /**
- * Compiled facts kept by node index, made on first use. They are small (columns, no object
- * per party), so a graph of a million nodes stays whole here while the projected facts they
- * are made from come and go; the view's facts and these are dropped with the version.
+ * Compiled facts kept by node, made on first use. They are small (columns, no object per
+ * party), so a graph of a million nodes stays whole here while the projected facts they are
+ * made from come and go; the view's facts and these are dropped with the version.
+ *
+ * A node's facts live at its slot (`slotOf`, given on first use) in dense lists, one entry per
+ * slot in each: a list indexed by node directly would be sparse, and V8 keeps a sparse array
+ * as a hash table (about twice the time of a dense one on every read of the search).
  */
-function kept<V>(list: (V | undefined)[], key: number, make: () => V): V {
-  const known = list[key];
-  if (known !== undefined) return known;
-  const made = make();
-  list[key] = made;
-  return made;
+class Kept<V> {
+  readonly bySlot: (V | undefined)[] = [];
+
+  constructor(private readonly slots: Slots) {
+    slots.lists.push(this.bySlot);
+  }
+
+  at(node: number, make: () => V): V {
+    const slot = this.slots.of(node);
+    const known = this.bySlot[slot];
+    if (known !== undefined) return known;
+    const made = make();
+    this.bySlot[slot] = made;
+    return made;
+  }
+}
+
+/** Slots by node, -1 until first use; every list gets an entry for each slot given. */
+class Slots {
+  private slotOf: Int32Array;
+  readonly lists: unknown[][] = [];
+
+  constructor(nodes: number) {
+    this.slotOf = new Int32Array(nodes).fill(-1);
+  }
+
+  of(node: number): number {
+    if (node >= this.slotOf.length) {
+      const grown = new Int32Array(Math.max(node + 1, this.slotOf.length * 2)).fill(-1);
+      grown.set(this.slotOf);
+      this.slotOf = grown;
+    }
+    let slot = this.slotOf[node] as number;
+    if (slot < 0) {
+      slot = this.lists[0]?.length ?? 0;
+      this.slotOf[node] = slot;
+      for (const list of this.lists) list.push(undefined);
+    }
+    return slot;
+  }
 }
 
 /**
@@ -97,17 +142,30 @@ function kept<V>(list: (V | undefined)[], key: number, make: () => V): V {
  * to) are intersected once here.
  */
 export class CompiledFacts {
-  private readonly channels: (NChannel | null | undefined)[] = [];
-  private readonly adjacency: (NAdjacency | undefined)[] = [];
-  private readonly moves: (readonly NMove[] | undefined)[] = [];
-  private readonly operations: (readonly NOperation[] | undefined)[] = [];
+  private readonly slots: Slots;
+  private readonly channels: Kept<NChannel | null>;
+  private readonly adjacency: Kept<NAdjacency>;
+  private readonly moves: Kept<readonly NMove[]>;
+  private readonly operations: Kept<readonly NOperation[]>;
   /** By id: the agents' ids are few next to the projection's, so this map stays small. */
   private readonly footholdsById = new Map<string, NFootholds | null>();
+  /**
+   * The channels' parties (`NChannel.first`). Replaced when it grows: a copy read before still
+   * holds every row made before it (rows are only added).
+   */
+  parties = new Int32Array(1024 * PARTY);
+  readonly partyLinks: string[] = [];
 
   constructor(
     readonly facts: ProjectedFacts,
     readonly reading: Reading,
-  ) {}
+  ) {
+    this.slots = new Slots(facts.g.nodeCount);
+    this.channels = new Kept(this.slots);
+    this.adjacency = new Kept(this.slots);
+    this.moves = new Kept(this.slots);
+    this.operations = new Kept(this.slots);
+  }
 
   private span(s: Spans): Days {
     return days(this.reading === 'CERTAIN' ? s.certain : s.validity);
@@ -131,20 +189,14 @@ export class CompiledFacts {
   }
 
   channelAt(c: number): NChannel | null {
-    return kept(this.channels, c, () => {
+    return this.channels.at(c, () => {
       const facts = this.facts.channelAt(c);
       if (!facts) return null;
-      const service: number[] = [];
-      const from: number[] = [];
-      const to: number[] = [];
-      const link: string[] = [];
+      const first = this.partyLinks.length;
       for (const p of facts.parties) {
         const span = this.pair(p.validity, p.certain, p.serviceValidity, p.serviceCertain);
         if (span.from > span.to) continue;
-        service.push(this.index(p.service));
-        from.push(span.from);
-        to.push(span.to);
-        link.push(p.link);
+        this.addParty(this.index(p.service), span, p.link);
       }
       return {
         ...this.span(facts),
@@ -152,17 +204,29 @@ export class CompiledFacts {
         weight: crossingFactor(facts.sharing),
         thirdPartyRule: facts.thirdPartyRule,
         disciplines: facts.disciplines,
-        partyService: Int32Array.from(service),
-        partyFrom: Int32Array.from(from),
-        partyTo: Int32Array.from(to),
-        partyLink: link,
+        first,
+        end: this.partyLinks.length,
       };
     });
   }
 
+  private addParty(service: number, span: Days, link: string): void {
+    const row = this.partyLinks.length * PARTY;
+    if (row + PARTY > this.parties.length) {
+      const grown = new Int32Array(this.parties.length * 2);
+      grown.set(this.parties);
+      this.parties = grown;
+    }
+    this.parties[row] = service;
+    this.parties[row + 1] = span.from;
+    this.parties[row + 2] = span.to;
+    this.parties[row + 3] = this.partyLinks.length;
+    this.partyLinks.push(link);
+  }
+
   /** A service's channels, each with the service's own membership. */
   adjacencyAt(s: number): NAdjacency {
-    return kept(this.adjacency, s, () => {
+    return this.adjacency.at(s, () => {
       const from: number[] = [];
       const to: number[] = [];
       const channel: NChannel[] = [];
@@ -174,12 +238,13 @@ export class CompiledFacts {
         seen.add(c);
         const compiled = this.channelAt(c);
         if (!compiled) continue;
-        for (let i = 0; i < compiled.partyService.length; i++) {
-          if (compiled.partyService[i] !== s) continue;
-          from.push(Math.max(compiled.partyFrom[i] ?? 0, compiled.from));
-          to.push(Math.min(compiled.partyTo[i] ?? 0, compiled.to));
+        const { parties } = this;
+        for (let i = compiled.first * PARTY; i < compiled.end * PARTY; i += PARTY) {
+          if (parties[i] !== s) continue;
+          from.push(Math.max(parties[i + 1] as number, compiled.from));
+          to.push(Math.min(parties[i + 2] as number, compiled.to));
           channel.push(compiled);
-          link.push(compiled.partyLink[i] ?? '');
+          link.push(this.partyLinks[parties[i + 3] as number] as string);
         }
       }
       return {
@@ -199,7 +264,7 @@ export class CompiledFacts {
   }
 
   movesAt(s: number): readonly NMove[] {
-    return kept(this.moves, s, () => {
+    return this.moves.at(s, () => {
       const out: NMove[] = [];
       for (const l of this.facts.structureAt(s)) {
         const component = this.index(l.component);
@@ -230,7 +295,7 @@ export class CompiledFacts {
 
   /** The operations a service CONDUCTED, or that ran THROUGH a channel. */
   operationsAt(node: number): readonly NOperation[] {
-    return kept(this.operations, node, () =>
+    return this.operations.at(node, () =>
       this.facts.operationsAt(node).map((o) => ({
         ...this.event(o),
         operation: this.index(o.operation),

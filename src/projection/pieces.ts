@@ -43,9 +43,15 @@ export class Pieces {
   type = new Uint8Array(1024);
   link: string[] = [];
   ids: readonly string[] = [];
-  /** Paths and links written out in this search, by piece: shared by every answer using them. */
-  private readonly paths: (Path | undefined)[] = [];
-  private readonly links: (PathLink | undefined)[] = [];
+  /**
+   * Paths and links written out in this search, shared by every answer using them: dense
+   * lists, addressed from a piece by `pathAt` and `linkAt` (-1 when not written yet). A list
+   * indexed by piece directly would be sparse, which V8 keeps as a hash table.
+   */
+  pathAt = new Int32Array(1024);
+  linkAt = new Int32Array(1024);
+  private readonly paths: Path[] = [];
+  private readonly links: PathLink[] = [];
 
   reset(ids: readonly string[]): void {
     this.count = 0;
@@ -78,6 +84,8 @@ export class Pieces {
     this.fromService = int(this.fromService);
     this.next = int(this.next);
     this.group = int(this.group);
+    this.pathAt = int(this.pathAt);
+    this.linkAt = int(this.linkAt);
     const score = new Float64Array(size);
     score.set(this.score);
     this.score = score;
@@ -111,6 +119,8 @@ export class Pieces {
     if (p === this.node.length) this.grow();
     this.node[p] = node;
     this.parent[p] = parent;
+    this.pathAt[p] = -1;
+    this.linkAt[p] = -1;
     this.link[p] = link;
     this.type[p] = type;
     this.linkStart[p] = start;
@@ -188,23 +198,22 @@ export class Pieces {
 
   /** The link piece `p` was reached over, written out once per search. */
   private linkOf(p: number): PathLink {
-    let link = this.links[p];
-    if (!link) {
-      link = {
-        id: this.link[p] as string,
-        type: LINK_TYPES[(this.type[p] as number) - 1] as LinkType,
-        start: this.ids[this.linkStart[p] as number] as string,
-        end: this.ids[this.linkEnd[p] as number] as string,
-      };
-      this.links[p] = link;
-    }
+    const at = this.linkAt[p] as number;
+    if (at >= 0) return this.links[at] as PathLink;
+    const link: PathLink = {
+      id: this.link[p] as string,
+      type: LINK_TYPES[(this.type[p] as number) - 1] as LinkType,
+      start: this.ids[this.linkStart[p] as number] as string,
+      end: this.ids[this.linkEnd[p] as number] as string,
+    };
+    this.linkAt[p] = this.links.push(link) - 1;
     return link;
   }
 
   /** The path of piece `p`, written out (once per search). */
   path(p: number): Path {
-    const known = this.paths[p];
-    if (known) return known;
+    const known = this.pathAt[p] as number;
+    if (known >= 0) return this.paths[known] as Path;
     const depth = this.length[p] as number;
     const nodes = new Array<string>(depth);
     const links = new Array<PathLink>(depth - 1);
@@ -218,7 +227,7 @@ export class Pieces {
       links,
       interval: { from: dayName(this.from[p] as number), to: dayName(this.to[p] as number) },
     };
-    this.paths[p] = path;
+    this.pathAt[p] = this.paths.push(path) - 1;
     return path;
   }
 
