@@ -9,7 +9,15 @@ import {
   ruleBinds,
   startScore,
 } from '../paths/rules.js';
-import { compiledFacts, days, DISCIPLINES, PARTY, RULE } from './compiledFacts.js';
+import {
+  ADJACENT,
+  CHANNEL,
+  compiledFacts,
+  days,
+  DISCIPLINES,
+  PARTY,
+  RULE,
+} from './compiledFacts.js';
 import { cover, covered, dayName, FIRST_DAY, LAST_DAY, meetEvent } from './days.js';
 import { Offers, Thinning } from './nodeChains.js';
 import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
@@ -302,21 +310,25 @@ export function search(
       const node = pieces.node[p] as number;
       const pFrom = pieces.from[p] as number;
       const pTo = pieces.to[p] as number;
-      const adjacency = facts.adjacencyAt(node);
-      const { from, to, flags, weight } = adjacency;
-      for (let i = 0; i < adjacency.size; i++) {
-        const a = pFrom > (from[i] as number) ? pFrom : (from[i] as number);
-        const b = pTo < (to[i] as number) ? pTo : (to[i] as number);
+      const first = facts.adjacencyFirst(node);
+      const last = facts.adjacencyEnd(node);
+      const rows = facts.adjacencyRows;
+      const weights = facts.adjacencyWeights;
+      for (let k = first; k < last; k++) {
+        const i = k * ADJACENT;
+        const rowFrom = rows[i + 1] as number;
+        const rowTo = rows[i + 2] as number;
+        const a = pFrom > rowFrom ? pFrom : rowFrom;
+        const b = pTo < rowTo ? pTo : rowTo;
         if (a > b) continue;
-        const c = adjacency.node[i] as number;
         arrive(
           p,
-          c,
-          flags[i] as number,
-          weight[i] as number,
+          rows[i] as number,
+          rows[i + 3] as number,
+          weights[k] as number,
           a,
           b,
-          adjacency.link[i] as string,
+          facts.partyLinks[rows[i + 4] as number] as string,
           PARTY_TO,
           node,
         );
@@ -325,17 +337,23 @@ export function search(
 
     steps.length = 0;
     for (const arrival of thinning.dominant(pieces, arrivals, thinned)) {
-      const channel = facts.channelAt(pieces.node[arrival] as number);
-      if (!channel) continue;
+      const node = pieces.node[arrival] as number;
+      const row = facts.channelRow(node) * CHANNEL;
+      if (row < 0) continue;
       offers.offer(pieces, arrival);
       visited.push(arrival);
-      const extendable = goesOnAfter(params, ruleBinds(params, channel.thirdPartyRule));
+      const rows = facts.channelRows;
+      const extendable = goesOnAfter(
+        params,
+        ruleBinds(params, ((rows[row + 2] as number) & RULE) !== 0),
+      );
       const fromService = pieces.fromService[arrival] as number;
       const score = pieces.score[arrival] as number;
       const open = pieces.from[arrival] as number;
       const close = pieces.to[arrival] as number;
       const { parties, partyLinks } = facts;
-      for (let i = channel.first * PARTY; i < channel.end * PARTY; i += PARTY) {
+      const end = (rows[row + 1] as number) * PARTY;
+      for (let i = (rows[row] as number) * PARTY; i < end; i += PARTY) {
         const service = parties[i] as number;
         if (service === fromService) continue;
         const partyFrom = parties[i + 1] as number;
@@ -350,7 +368,7 @@ export function search(
             partyLinks[parties[i + 3] as number] as string,
             PARTY_TO,
             service,
-            channel.node,
+            node,
             AT_SERVICE,
             hops,
             score,

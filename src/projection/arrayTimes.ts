@@ -1,7 +1,7 @@
 import type { Interval } from '../model/index.js';
 import type { ReachParams, TargetTimes } from '../paths/reachTypes.js';
 import { carries, penetrationCounts } from '../paths/rules.js';
-import { days, PARTY, type CompiledFacts, type NFootholds } from './compiledFacts.js';
+import { ADJACENT, days, PARTY, type CompiledFacts, type NFootholds } from './compiledFacts.js';
 import { dayNumber, FIRST_DAY, LAST_DAY } from './days.js';
 import { KIND } from './graphProjection.js';
 
@@ -229,8 +229,10 @@ export class ArrayTimes implements TargetTimes {
     const channels = new Set<number>();
     if (level === 1 && this.target >= 0 && facts.channelAt(this.target)) channels.add(this.target);
     for (const service of this.changed) {
-      const adjacency = facts.adjacencyAt(service);
-      for (let i = 0; i < adjacency.size; i++) channels.add(adjacency.node[i] as number);
+      const first = facts.adjacencyFirst(service);
+      const last = facts.adjacencyEnd(service);
+      const rows = facts.adjacencyRows;
+      for (let k = first; k < last; k++) channels.add(rows[k * ADJACENT] as number);
     }
     const changed = new Set<number>();
     const { disciplines } = this.params;

@@ -30,20 +30,22 @@ export interface NChannel extends Days {
 export const PARTY = 4;
 
 /**
- * A service's channels as columns: for each, the days both the service's membership and the
- * channel are in force (`from`..`to`, possibly empty), the channel and the membership's link.
+ * A compiled channel's row in `CompiledFacts.channelRows`, `CHANNEL` numbers a row: its first
+ * party, its end (as `NChannel.first`/`end`) and its flags (RULE, DISCIPLINES).
  */
-export interface NAdjacency {
-  readonly size: number;
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  readonly channel: readonly NChannel[];
-  /** The channel's node, sharing weight and flags (RULE, DISCIPLINES), beside the spans. */
-  readonly node: Int32Array;
-  readonly weight: Float64Array;
-  readonly flags: Uint8Array;
-  readonly link: readonly string[];
-}
+export const CHANNEL = 3;
+
+/** `channelRowOf` before a node is first asked about, and for a node that is no channel. */
+const UNSEEN = -2;
+const NONE = -1;
+
+/**
+ * A service's channels as rows of `CompiledFacts.adjacencyRows`, `ADJACENT` numbers a row: the
+ * channel's node; the first and last day both the service's membership and the channel are in
+ * force (possibly empty); the channel's flags (RULE, DISCIPLINES); the membership link's index
+ * in `partyLinks`. The channel's crossing weight is `adjacencyWeights` at the row.
+ */
+export const ADJACENT = 5;
 
 /** Adjacency flags: the channel is under the third-party rule; it records disciplines. */
 export const RULE = 1;
@@ -144,7 +146,6 @@ class Slots {
 export class CompiledFacts {
   private readonly slots: Slots;
   private readonly channels: Kept<NChannel | null>;
-  private readonly adjacency: Kept<NAdjacency>;
   private readonly moves: Kept<readonly NMove[]>;
   private readonly operations: Kept<readonly NOperation[]>;
   /** By id: the agents' ids are few next to the projection's, so this map stays small. */
@@ -155,14 +156,26 @@ export class CompiledFacts {
    */
   parties = new Int32Array(1024 * PARTY);
   readonly partyLinks: string[] = [];
+  /** Channels as rows (`CHANNEL`), replaced when it grows as `parties` is. */
+  channelRows = new Int32Array(1024 * CHANNEL);
+  private channelCount = 0;
+  /** By node: its row in `channelRows`, NONE when it is no channel here, UNSEEN until asked. */
+  private channelRowOf: Int32Array;
+  /** Services' channels as rows (`ADJACENT`), replaced when it grows as `parties` is. */
+  adjacencyRows = new Int32Array(1024 * ADJACENT);
+  adjacencyWeights = new Float64Array(1024);
+  private adjacencyCount = 0;
+  /** By service: its first and end row in `adjacencyRows` (UNSEEN until asked). */
+  private adjacencyOf: Int32Array;
 
   constructor(
     readonly facts: ProjectedFacts,
     readonly reading: Reading,
   ) {
     this.slots = new Slots(facts.g.nodeCount);
+    this.channelRowOf = new Int32Array(facts.g.nodeCount).fill(UNSEEN);
     this.channels = new Kept(this.slots);
-    this.adjacency = new Kept(this.slots);
+    this.adjacencyOf = new Int32Array(2 * facts.g.nodeCount).fill(UNSEEN);
     this.moves = new Kept(this.slots);
     this.operations = new Kept(this.slots);
   }
@@ -191,14 +204,17 @@ export class CompiledFacts {
   channelAt(c: number): NChannel | null {
     return this.channels.at(c, () => {
       const facts = this.facts.channelAt(c);
-      if (!facts) return null;
+      if (!facts) {
+        this.setChannelRow(c, NONE);
+        return null;
+      }
       const first = this.partyLinks.length;
       for (const p of facts.parties) {
         const span = this.pair(p.validity, p.certain, p.serviceValidity, p.serviceCertain);
         if (span.from > span.to) continue;
         this.addParty(this.index(p.service), span, p.link);
       }
-      return {
+      const channel: NChannel = {
         ...this.span(facts),
         node: c,
         weight: crossingFactor(facts.sharing),
@@ -207,7 +223,44 @@ export class CompiledFacts {
         first,
         end: this.partyLinks.length,
       };
+      this.addChannelRow(channel);
+      return channel;
     });
+  }
+
+  /**
+   * Channel `c`'s row in `channelRows` (read `channelRows` after this call), or -1 when it is no
+   * channel of this view: what the search reads, with no object in between.
+   */
+  channelRow(c: number): number {
+    const row = this.channelRowOf[c];
+    if (row !== undefined && row !== UNSEEN) return row;
+    this.channelAt(c);
+    return this.channelRowOf[c] as number;
+  }
+
+  private setChannelRow(c: number, row: number): void {
+    if (c >= this.channelRowOf.length) {
+      const grown = new Int32Array(Math.max(c + 1, this.channelRowOf.length * 2)).fill(UNSEEN);
+      grown.set(this.channelRowOf);
+      this.channelRowOf = grown;
+    }
+    this.channelRowOf[c] = row;
+  }
+
+  private addChannelRow(channel: NChannel): void {
+    const row = this.channelCount++;
+    if ((row + 1) * CHANNEL > this.channelRows.length) {
+      const grown = new Int32Array(this.channelRows.length * 2);
+      grown.set(this.channelRows);
+      this.channelRows = grown;
+    }
+    const at = row * CHANNEL;
+    this.channelRows[at] = channel.first;
+    this.channelRows[at + 1] = channel.end;
+    this.channelRows[at + 2] =
+      (channel.thirdPartyRule ? RULE : 0) | (channel.disciplines.length > 0 ? DISCIPLINES : 0);
+    this.setChannelRow(channel.node, row);
   }
 
   private addParty(service: number, span: Days, link: string): void {
@@ -224,43 +277,65 @@ export class CompiledFacts {
     this.partyLinks.push(link);
   }
 
-  /** A service's channels, each with the service's own membership. */
-  adjacencyAt(s: number): NAdjacency {
-    return this.adjacency.at(s, () => {
-      const from: number[] = [];
-      const to: number[] = [];
-      const channel: NChannel[] = [];
-      const link: string[] = [];
-      const seen = new Set<number>();
-      for (const adjacent of this.facts.adjacencyAt(s)) {
-        const c = this.index(adjacent.channel.id);
-        if (seen.has(c)) continue;
-        seen.add(c);
-        const compiled = this.channelAt(c);
-        if (!compiled) continue;
-        const { parties } = this;
-        for (let i = compiled.first * PARTY; i < compiled.end * PARTY; i += PARTY) {
-          if (parties[i] !== s) continue;
-          from.push(Math.max(parties[i + 1] as number, compiled.from));
-          to.push(Math.min(parties[i + 2] as number, compiled.to));
-          channel.push(compiled);
-          link.push(this.partyLinks[parties[i + 3] as number] as string);
-        }
-      }
-      return {
-        size: channel.length,
-        from: Int32Array.from(from),
-        to: Int32Array.from(to),
-        channel,
-        node: Int32Array.from(channel, (c) => c.node),
-        weight: Float64Array.from(channel, (c) => c.weight),
-        flags: Uint8Array.from(
+  /**
+   * Service `s`'s channels, each with the service's own membership: the first of its rows in
+   * `adjacencyRows` (read `adjacencyRows` after this call); `adjacencyEnd` is past the last.
+   */
+  adjacencyFirst(s: number): number {
+    if (2 * s >= this.adjacencyOf.length) {
+      const grown = new Int32Array(Math.max(2 * s + 2, this.adjacencyOf.length * 2)).fill(UNSEEN);
+      grown.set(this.adjacencyOf);
+      this.adjacencyOf = grown;
+    }
+    const known = this.adjacencyOf[2 * s] as number;
+    if (known !== UNSEEN) return known;
+    const first = this.adjacencyCount;
+    const seen = new Set<number>();
+    for (const adjacent of this.facts.adjacencyAt(s)) {
+      const c = this.index(adjacent.channel.id);
+      if (seen.has(c)) continue;
+      seen.add(c);
+      const channel = this.channelAt(c);
+      if (!channel) continue;
+      const { parties } = this;
+      for (let i = channel.first * PARTY; i < channel.end * PARTY; i += PARTY) {
+        if (parties[i] !== s) continue;
+        this.addAdjacent(
           channel,
-          (c) => (c.thirdPartyRule ? RULE : 0) | (c.disciplines.length > 0 ? DISCIPLINES : 0),
-        ),
-        link,
-      };
-    });
+          Math.max(parties[i + 1] as number, channel.from),
+          Math.min(parties[i + 2] as number, channel.to),
+          parties[i + 3] as number,
+        );
+      }
+    }
+    this.adjacencyOf[2 * s] = first;
+    this.adjacencyOf[2 * s + 1] = this.adjacencyCount;
+    return first;
+  }
+
+  /** Past service `s`'s last row in `adjacencyRows` (after `adjacencyFirst(s)`). */
+  adjacencyEnd(s: number): number {
+    return this.adjacencyOf[2 * s + 1] as number;
+  }
+
+  private addAdjacent(channel: NChannel, from: number, to: number, link: number): void {
+    const row = this.adjacencyCount++;
+    if (row === this.adjacencyWeights.length) {
+      const rows = new Int32Array(this.adjacencyRows.length * 2);
+      rows.set(this.adjacencyRows);
+      this.adjacencyRows = rows;
+      const weights = new Float64Array(this.adjacencyWeights.length * 2);
+      weights.set(this.adjacencyWeights);
+      this.adjacencyWeights = weights;
+    }
+    const at = row * ADJACENT;
+    this.adjacencyRows[at] = channel.node;
+    this.adjacencyRows[at + 1] = from;
+    this.adjacencyRows[at + 2] = to;
+    this.adjacencyRows[at + 3] =
+      (channel.thirdPartyRule ? RULE : 0) | (channel.disciplines.length > 0 ? DISCIPLINES : 0);
+    this.adjacencyRows[at + 4] = link;
+    this.adjacencyWeights[row] = channel.weight;
   }
 
   movesAt(s: number): readonly NMove[] {
