@@ -1,7 +1,15 @@
 import type { Interval } from '../model/index.js';
 import type { ReachParams, TargetTimes } from '../paths/reachTypes.js';
 import { carries, penetrationCounts } from '../paths/rules.js';
-import { ADJACENT, days, PARTY, type CompiledFacts, type NFootholds } from './compiledFacts.js';
+import {
+  ADJACENT,
+  CHANNEL,
+  days,
+  DISCIPLINES,
+  PARTY,
+  type CompiledFacts,
+  type NFootholds,
+} from './compiledFacts.js';
 import { dayNumber, FIRST_DAY, LAST_DAY } from './days.js';
 import { KIND } from './graphProjection.js';
 
@@ -237,12 +245,21 @@ export class ArrayTimes implements TargetTimes {
     const changed = new Set<number>();
     const { disciplines } = this.params;
     for (const c of channels) {
-      const channel = facts.channelAt(c);
-      if (!channel) continue;
-      if (!carries(channel.disciplines, disciplines)) continue;
+      const row = facts.channelRow(c) * CHANNEL;
+      if (row < 0) continue;
+      const rows = facts.channelRows;
+      // A channel recording no discipline carries any: its object is read only when it records some.
+      if (
+        disciplines.length > 0 &&
+        ((rows[row + 2] as number) & DISCIPLINES) !== 0 &&
+        !carries(facts.channelAt(c)?.disciplines ?? [], disciplines)
+      )
+        continue;
       const { parties } = facts;
-      const first = channel.first * PARTY;
-      const end = channel.end * PARTY;
+      const first = (rows[row] as number) * PARTY;
+      const end = (rows[row + 1] as number) * PARTY;
+      const channelFrom = rows[row + 3] as number;
+      const channelTo = rows[row + 4] as number;
       // The days at which a piece arriving at the channel goes on to the target.
       let onward: readonly number[] | undefined =
         c === this.target ? [FIRST_DAY, LAST_DAY] : undefined;
@@ -257,8 +274,8 @@ export class ArrayTimes implements TargetTimes {
       }
       if (!onward) continue;
       for (let i = first; i < end; i += PARTY) {
-        const entryFrom = Math.max(parties[i + 1] as number, channel.from);
-        const entryTo = Math.min(parties[i + 2] as number, channel.to);
+        const entryFrom = Math.max(parties[i + 1] as number, channelFrom);
+        const entryTo = Math.min(parties[i + 2] as number, channelTo);
         if (entryFrom > entryTo) continue;
         const service = parties[i] as number;
         for (let k = 0; k < onward.length; k += 2) {

@@ -31,9 +31,10 @@ export const PARTY = 4;
 
 /**
  * A compiled channel's row in `CompiledFacts.channelRows`, `CHANNEL` numbers a row: its first
- * party, its end (as `NChannel.first`/`end`) and its flags (RULE, DISCIPLINES).
+ * party, its end (as `NChannel.first`/`end`), its flags (RULE, DISCIPLINES), and its first and
+ * last day.
  */
-export const CHANNEL = 3;
+export const CHANNEL = 5;
 
 /** `channelRowOf` before a node is first asked about, and for a node that is no channel. */
 const UNSEEN = -2;
@@ -260,6 +261,8 @@ export class CompiledFacts {
     this.channelRows[at + 1] = channel.end;
     this.channelRows[at + 2] =
       (channel.thirdPartyRule ? RULE : 0) | (channel.disciplines.length > 0 ? DISCIPLINES : 0);
+    this.channelRows[at + 3] = channel.from;
+    this.channelRows[at + 4] = channel.to;
     this.setChannelRow(channel.node, row);
   }
 
