@@ -2,7 +2,9 @@ import { SEE_ALL } from '../src/context/index.js';
 import { agentIds, str } from '../src/cypher/index.js';
 import { createLogger } from '../src/log/index.js';
 import { computeReach, neo4jReachSource } from '../src/paths/index.js';
+import { offers, search } from '../src/projection/arraySearch.js';
 import { LiveProjection, memorySearch, projectedReachSource } from '../src/projection/index.js';
+import { projectedFacts } from '../src/projection/projectedFacts.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { flag, percentiles, prngPick, writeResult } from './benchSupport.js';
 import { floorReach } from './floorSearch.js';
@@ -10,11 +12,13 @@ import { peerReach } from './peerReach.js';
 import { reachParamsFor } from './reachQuery.js';
 
 /**
- * `npm run bench:reach -- [--agents 100] [--hops 2,4,6] [--seed 1] [--engines memory,previous,neo4j,peer,floor]
+ * `npm run bench:reach -- [--agents 100] [--hops 2,4,6] [--seed 1] [--engines memory,search,previous,neo4j,peer,floor]
  * [--peer-agents 10] [--peer-timeout-ms 10000] [--reading POSSIBLE] [--structure IGNORE]`:
  * penetrationReach latency (p50/p95/p99) for random agents of whatever graph the configured
  * Neo4j holds, side by side in one run on the same agents:
  * - `memory`: the API's engine, the array search on the in-memory projection (PATH_ENGINE=memory);
+ * - `search`: the same search without its answer written out (no windows, paths or objects per
+ *   element): what the engine's traversal costs, beside what writing its explanations costs;
  * - `previous`: the per-hop rules (computeReach) on the same projection, the memory engine as it
  *   ran before the array search;
  * - `neo4j`: the same rules reading Neo4j hop by hop (PATH_ENGINE=neo4j, the previous engine);
@@ -25,7 +29,7 @@ import { reachParamsFor } from './reachQuery.js';
  */
 const reading = flag('reading') === 'POSSIBLE' ? 'POSSIBLE' : 'CERTAIN';
 const structure = flag('structure') !== 'IGNORE';
-const engines = (flag('engines') ?? 'memory,previous,neo4j,peer,floor').split(',');
+const engines = (flag('engines') ?? 'memory,search,previous,neo4j,peer,floor').split(',');
 
 async function main(): Promise<void> {
   const { database, dataset } = await openBenchDatabase();
@@ -88,6 +92,13 @@ async function main(): Promise<void> {
           );
           return (outcome?.channels.length ?? 0) + (outcome?.services.length ?? 0);
         });
+      if (engines.includes('search'))
+        row['search'] = await measure(agents, (agent) =>
+          live.use((g) => {
+            const found = search(projectedFacts(g, SEE_ALL), params(agent), 10_000_000);
+            return Promise.resolve(found ? offers.size : 0);
+          }),
+        );
       if (engines.includes('previous'))
         row['previous'] = await measure(agents, async (agent) => {
           const outcome = await live.use((g) =>

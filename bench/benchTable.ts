@@ -40,6 +40,9 @@ function summarize(name: string, r: Json): string {
       const peer = obj(row['peer']);
       return [
         `memory ${latency(memory)}, ${num(memory['meanReached'])} reached`,
+        row['search']
+          ? `search alone (answer not written) p50 ${ms(obj(row['search'])['p50'])}, p95 ${ms(obj(row['search'])['p95'])}`
+          : '',
         row['previous']
           ? `previous memory engine p95 ${ms(obj(row['previous'])['p95'])}${ratio('previous')}`
           : '',
@@ -146,7 +149,7 @@ export function writeBenchmarksTable(): void {
     '',
     'Written by `npm run bench` (or `npm run bench:table`) from `bench/results/*.json`; each file also holds the machine, the Neo4j version, the parameters and every figure. Rerun to refresh.',
     '',
-    "Reach rows measure, in one run on the same store and agents: **memory**, the API's engine (the search over the in-memory projection's arrays, `PATH_ENGINE=memory`); **previous memory engine**, the per-hop rules (`computeReach`, objects and paths copied per step) on the same projection, as the memory engine ran before the array search, with its p95 as a multiple of memory's; **per-hop**, the same rules reading Neo4j hop by hop (the previous engine, `PATH_ENGINE=neo4j`), with its p95 as a multiple of memory's; **peer Cypher**, the question as one variable-length Cypher query with time predicates the way a Neo4j user writes it (bench/peerReach.ts; it answers less: no windows, explanations or rules beyond time), stopped by Neo4j at its timeout; **floor**, a bare hop-bounded search over the same arrays with no time or rules. Rows named `-at-<commit>` were measured on that commit for comparison, `-neo4j` with the per-hop engine.",
+    "Reach rows measure, in one run on the same store and agents: **memory**, the API's engine (the search over the in-memory projection's arrays, `PATH_ENGINE=memory`), answers written out as the API returns them; **search alone**, the same search without writing the answer (windows, explaining paths, an object per element), to show what traversal costs beside explanation; **previous memory engine**, the per-hop rules (`computeReach`, objects and paths copied per step) on the same projection, as the memory engine ran before the array search, with its p95 as a multiple of memory's; **per-hop**, the same rules reading Neo4j hop by hop (the previous engine, `PATH_ENGINE=neo4j`), with its p95 as a multiple of memory's; **peer Cypher**, the question as one variable-length Cypher query with time predicates the way a Neo4j user writes it (bench/peerReach.ts; it answers less: no windows, explanations or rules beyond time), stopped by Neo4j at its timeout; **floor**, a bare hop-bounded search over the same arrays with no time or rules. Rows named `-at-<commit>` were measured on that commit for comparison, `-neo4j` with the per-hop engine.",
     '',
     '| benchmark | dataset | figures | machine | measured |',
     '|---|---|---|---|---|',
