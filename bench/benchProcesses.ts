@@ -44,7 +44,15 @@ export function spawnTsx(
   installExitHandlers();
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=64', '--import', 'tsx', script, ...args],
+    [
+      '--max-semi-space-size=64',
+      // e.g. BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API child.
+      ...(process.env['BENCH_CHILD_NODE_FLAGS']?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      script,
+      ...args,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, ...env },
