@@ -18,12 +18,13 @@ import {
   PARTY,
   RULE,
 } from './compiledFacts.js';
-import { cover, covered, dayName, FIRST_DAY, LAST_DAY, meetEvent } from './days.js';
+import { cover, covered, dayName, FIRST_DAY, LAST_DAY } from './days.js';
 import { Offers, Thinning } from './nodeChains.js';
-import { AT_CHANNEL, AT_OPERATION, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
+import { footholdPieces, offerOperations, structureClosure } from './searchSteps.js';
+import { AT_CHANNEL, AT_SERVICE, LINK_CODE, Pieces } from './pieces.js';
 import type { ProjectedFacts } from './projectedFacts.js';
 
-const { PARTY_TO, POSTED_TO, SERVES, TOOK_PART, PART_OF, CONDUCTED, THROUGH } = LINK_CODE;
+const { PARTY_TO, POSTED_TO } = LINK_CODE;
 
 /** How many earlier arrivals at a channel are compared with a new one (`containedEarlier`). */
 const EARLIER_COMPARED = 16;
@@ -90,54 +91,7 @@ export function search(
 
   // Hop 0: services served and operations taken part in, within a window.
   const agent = f.agent;
-  const serving: number[] = [];
-  for (const start of searched) {
-    const root = pieces.root(agent, start.score, start.from, start.to);
-    for (const serve of f.serves) {
-      const from = Math.max(start.from, serve.from);
-      const to = Math.min(start.to, serve.to);
-      if (from > to) continue;
-      serving.push(
-        pieces.step(
-          root,
-          serve.service,
-          serve.link,
-          SERVES,
-          agent,
-          serve.service,
-          AT_SERVICE,
-          0,
-          start.score,
-          from,
-          to,
-          true,
-          -1,
-        ),
-      );
-    }
-    for (const op of f.operations) {
-      const met = meetEvent(start.from, start.to, op);
-      if (met)
-        offers.offer(
-          pieces,
-          pieces.step(
-            root,
-            op.operation,
-            op.link,
-            TOOK_PART,
-            agent,
-            op.operation,
-            AT_OPERATION,
-            0,
-            start.score,
-            met[0],
-            met[1],
-            false,
-            -1,
-          ),
-        );
-    }
-  }
+  const serving = footholdPieces(pieces, offers, f, searched);
 
   const coverage = new Map<number, number[]>();
   const goesOn = (p: number): boolean =>
@@ -147,58 +101,10 @@ export function search(
       pieces.from[p] as number,
       pieces.to[p] as number,
     );
-  /** Structure (docs/path-semantics.md), as `closeOverStructure` in computeReach. */
-  const closeOverStructure = (made: readonly number[]): number[] => {
-    if (!params.followStructure) return [...made];
-    const all = [...made];
-    const atNode = new Map<number, number[]>();
-    const note = (p: number): void => {
-      const node = pieces.node[p] as number;
-      const list = atNode.get(node);
-      if (list) list.push(p);
-      else atNode.set(node, [p]);
-    };
-    for (const p of made) note(p);
-    let pending = made.filter(goesOn);
-    while (pending.length > 0) {
-      const steps: number[] = [];
-      for (const p of pending) {
-        const hops = pieces.hops[p] as number;
-        for (const move of facts.movesAt(pieces.node[p] as number)) {
-          if (pieces.onPath(p, move.other)) continue;
-          const from = Math.max(pieces.from[p] as number, move.from);
-          const to = Math.min(pieces.to[p] as number, move.to);
-          if (from > to || !mayReach(move.other, hops, from, to)) continue;
-          steps.push(
-            pieces.step(
-              p,
-              move.other,
-              move.link,
-              PART_OF,
-              move.component,
-              move.whole,
-              AT_SERVICE,
-              hops,
-              pieces.score[p] as number,
-              from,
-              to,
-              true,
-              -1,
-            ),
-          );
-        }
-      }
-      const fresh = thinning
-        .dominant(pieces, steps, thinned)
-        .filter(
-          (q) => !(atNode.get(pieces.node[q] as number) ?? []).some((r) => pieces.dominates(r, q)),
-        );
-      all.push(...fresh);
-      for (const p of fresh) note(p);
-      pending = fresh.filter(goesOn);
-    }
-    return all;
-  };
+  const closeOverStructure = (made: readonly number[]): number[] =>
+    params.followStructure
+      ? structureClosure(pieces, thinning, facts, made, goesOn, mayReach)
+      : [...made];
 
   let frontier = closeOverStructure(thinning.dominant(pieces, serving, thinned));
   for (const p of frontier) {
@@ -391,33 +297,7 @@ export function search(
 
   // Operations exposed by any piece ending at a service that conducted them or a channel
   // they ran through.
-  if (focus === undefined)
-    for (const p of visited) {
-      const node = pieces.node[p] as number;
-      const through = pieces.at[p] === AT_CHANNEL;
-      for (const op of facts.operationsAt(node)) {
-        const met = meetEvent(pieces.from[p] as number, pieces.to[p] as number, op);
-        if (!met) continue;
-        offers.offer(
-          pieces,
-          pieces.step(
-            p,
-            op.operation,
-            op.link,
-            through ? THROUGH : CONDUCTED,
-            through ? op.operation : node,
-            through ? node : op.operation,
-            AT_OPERATION,
-            pieces.hops[p] as number,
-            pieces.score[p] as number,
-            met[0],
-            met[1],
-            false,
-            -1,
-          ),
-        );
-      }
-    }
+  if (focus === undefined) offerOperations(pieces, offers, facts, visited);
   checkCap();
 
   return { windows, penetrations: penetrations.map((p) => p.link).sort() };
