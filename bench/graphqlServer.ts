@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { isRunning, sleep, spawnTsx, type BenchChild } from './benchProcesses.js';
 import { BENCH_HEADERS } from './benchDatabase.js';
 
@@ -25,20 +26,49 @@ export interface GraphQLAnswer {
   readonly errors?: readonly { message: string }[];
 }
 
+/**
+ * Kept-alive connections for `postGraphQL`. Node's `http` client is the leanest standard one:
+ * on this machine undici's `fetch` alone adds 0.3-0.5 ms to a request at p50 (measured against
+ * a bare Node server: 0.07 ms with `http`, 0.35-0.67 ms with `fetch`), which would be counted
+ * as the API's overhead.
+ */
+const keptAlive = new http.Agent({ keepAlive: true });
+
 /** POSTs one GraphQL operation and returns the parsed answer (throws on HTTP errors). */
-export async function postGraphQL(
+export function postGraphQL(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<GraphQLAnswer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: BENCH_HEADERS,
-    body: JSON.stringify({ query, variables }),
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: keptAlive,
+        headers: { ...BENCH_HEADERS, 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          try {
+            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GraphQLAnswer;
+            const status = response.statusCode ?? 0;
+            if ((status < 200 || status >= 300) && !answer.errors)
+              reject(new Error(`${url} answered HTTP ${status}`));
+            else resolve(answer);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
-  const answer = (await response.json()) as GraphQLAnswer;
-  if (!response.ok && !answer.errors) throw new Error(`${url} answered HTTP ${response.status}`);
-  return answer;
 }
 
 /** `data` of an answer, or an error naming what the server said. */
